@@ -1,0 +1,205 @@
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "progress.h"
+#include "sift/index/indexer.h"
+
+namespace sift::cli {
+
+struct IngestArgs {
+  std::vector<std::string> files;
+  std::string db;
+  std::string report;
+  std::vector<std::string> maps;
+  std::vector<std::string> text_columns;
+  std::string format;
+  std::string delimiter;
+  std::string encoding;
+  bool no_redact = false;
+  bool quiet = false;
+};
+
+namespace {
+
+nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
+  nlohmann::ordered_json j;
+  j["rows_read"] = r.rows_read;
+  j["respondents"] = r.respondents;
+  j["indexed"] = r.indexed;
+  j["duplicates"] = r.duplicates;
+  nlohmann::ordered_json rejected = nlohmann::ordered_json::array();
+  for (const auto& x : r.rejected) {
+    rejected.push_back({{"file", x.file}, {"line", x.line}, {"reason", x.reason}});
+  }
+  j["rejected"] = std::move(rejected);
+  nlohmann::ordered_json redactions = nlohmann::ordered_json::object();
+  for (int k = 0; k < ingest::kPiiKindCount; ++k) {
+    redactions[ingest::PiiKindName(static_cast<ingest::PiiKind>(k))] =
+        r.redactions.by_kind[k];
+  }
+  j["redactions"] = std::move(redactions);
+  j["redaction"] = r.redaction;
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const auto& f : r.files) {
+    nlohmann::ordered_json columns = nlohmann::ordered_json::object();
+    for (const auto& [field, column] : f.columns) columns[field] = column;
+    files.push_back({{"path", f.path},
+                     {"rows_read", f.rows_read},
+                     {"respondents", f.respondents},
+                     {"indexed", f.indexed},
+                     {"rejected", f.rejected},
+                     {"encoding",
+                      {{"source", f.decode.source_encoding},
+                       {"repaired_values", f.decode.repaired_values},
+                       {"replaced_chars", f.decode.replaced_chars},
+                       {"legacy_encoding", f.decode.legacy_encoding}}},
+                     {"columns", std::move(columns)}});
+  }
+  j["files"] = std::move(files);
+  j["database"] = {{"path", r.db_path}, {"documents", r.database_documents}};
+  j["seconds"] = r.seconds;
+  return j;
+}
+
+void PrintSummary(const index::IngestReport& r) {
+  fmt::print("Ingested {} file{} into {} in {:.1f} s\n", r.files.size(),
+             r.files.size() == 1 ? "" : "s", r.db_path, r.seconds);
+  fmt::print("  rows read    {:>8}  ({} respondent rows)\n", r.rows_read,
+             r.respondents);
+  fmt::print("  indexed      {:>8}  ({} marked as exact duplicates)\n",
+             r.indexed, r.duplicates);
+  fmt::print("  rejected     {:>8}\n", r.rejected.size());
+  std::string red;
+  for (int k = 0; k < ingest::kPiiKindCount; ++k) {
+    if (!red.empty()) red += ", ";
+    red += fmt::format("{} {}", ingest::PiiKindName(static_cast<ingest::PiiKind>(k)),
+                       r.redactions.by_kind[k]);
+  }
+  fmt::print("  redactions   {:>8}  ({})\n",
+             r.redaction ? std::to_string(r.redactions.total()) : "off", red);
+  for (const auto& f : r.files) {
+    if (f.decode.repaired_values == 0 && f.decode.replaced_chars == 0) continue;
+    fmt::print("  encoding     {}: {} values repaired from {}, {} characters "
+               "unreadable\n", f.path, f.decode.repaired_values,
+               f.decode.legacy_encoding, f.decode.replaced_chars);
+  }
+  fmt::print("  database     {} responses in all\n", r.database_documents);
+  const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const auto& x = r.rejected[i];
+    fmt::print("  rejected {}:{}: {}\n", x.file, x.line, x.reason);
+  }
+  if (r.rejected.size() > shown) {
+    fmt::print("  ... and {} more rejections (see --report)\n",
+               r.rejected.size() - shown);
+  }
+}
+
+Result<index::IngestOptions> BuildOptions(const IngestArgs& args) {
+  index::IngestOptions o;
+  o.db_path = args.db;
+  o.read.redact = !args.no_redact;
+  o.read.reader.legacy_encoding = args.encoding;
+  if (!args.format.empty()) {
+    auto f = ingest::ParseFileFormat(args.format);
+    if (!f.ok()) return f.status();
+    o.read.reader.format = f.value();
+  }
+  if (!args.delimiter.empty()) {
+    std::string d = args.delimiter == "tab" || args.delimiter == "\\t"
+                        ? "\t" : args.delimiter;
+    if (d.size() != 1) {
+      return Status::InvalidArgument("--delimiter takes one character or 'tab'");
+    }
+    o.read.reader.delimiter = d[0];
+  }
+  for (const std::string& m : args.maps) {
+    auto pair = ingest::ParseFieldAssignment(m);
+    if (!pair.ok()) return pair.status();
+    o.read.mapping.explicit_columns.push_back(pair.value());
+  }
+  o.read.mapping.text_columns = args.text_columns;
+  return o;
+}
+
+}  // namespace
+
+std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "ingest",
+      "Read export files (CSV, JSONL, XLSX), repair encodings, normalise and "
+      "redact the text, and index every response in a Xapian database.");
+  cmd->footer(
+      "Examples:\n"
+      "  sift ingest responses.csv --db out/db --report out/ingest.json\n"
+      "  sift ingest export.xlsx --db out/db --text 'Q*'\n"
+      "  sift ingest wide.csv --db out/db --text Q1 --text Q2 "
+      "--map id='Response ID'\n"
+      "Every row ends indexed or rejected with file, line and reason; "
+      "rows_read = indexed + rejected in the report.");
+  cmd->add_option("files", args->files, "Export files to read")->required();
+  cmd->add_option("--db", args->db, "Database directory (created if absent)")
+      ->required();
+  cmd->add_option("--report", args->report, "Write the run's report as JSON");
+  cmd->add_option("--map", args->maps,
+                  "FIELD=COLUMN: take a field (id, text, question, "
+                  "respondent_type, organisation, sector, district, date) "
+                  "from a named column");
+  cmd->add_option("--text", args->text_columns,
+                  "Wide export: an answer column (name, prefix such as Q1, or "
+                  "'Q*'); give once per question");
+  cmd->add_option("--format", args->format, "csv, tsv, jsonl or xlsx "
+                                            "(default: from the extension)");
+  cmd->add_option("--delimiter", args->delimiter,
+                  "CSV delimiter (default: sniffed among , ; and tab)");
+  cmd->add_option("--encoding", args->encoding,
+                  "Encoding of bytes that are not UTF-8 (default: detected, "
+                  "else windows-1252)");
+  cmd->add_flag("--no-redact", args->no_redact,
+                "Keep e-mails, phone numbers, postcodes, NI numbers and "
+                "personal URLs");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
+  return args;
+}
+
+int RunIngest(const IngestArgs& args) {
+  auto options = BuildOptions(args);
+  if (!options.ok()) {
+    std::cerr << "sift ingest: " << options.status().message() << "\n";
+    return 1;
+  }
+  ProgressLine progress(args.quiet);
+  if (progress.enabled()) {
+    options->progress = [&progress](const index::IngestProgress& p) {
+      progress.Show(fmt::format("{}: {} rows, {} indexed, {} rejected, {:.0f} rows/s",
+                                p.file, p.rows_read, p.indexed, p.rejected,
+                                p.seconds > 0 ? p.rows_read / p.seconds : 0.0));
+    };
+  }
+  auto report = index::IngestFiles(args.files, options.value());
+  progress.Clear();
+  if (!report.ok()) {
+    std::cerr << "sift ingest: " << report.status().message()
+              << "\nNothing was written to " << args.db << ".\n";
+    return 1;
+  }
+  PrintSummary(report.value());
+  if (!args.report.empty()) {
+    std::ofstream out(args.report);
+    out << ReportJson(report.value()).dump(2) << "\n";
+    if (!out) {
+      std::cerr << "sift ingest: cannot write the report to " << args.report
+                << "\n";
+      return 1;
+    }
+    fmt::print("  report       {}\n", args.report);
+  }
+  return 0;
+}
+
+}  // namespace sift::cli

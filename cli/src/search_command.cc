@@ -1,0 +1,162 @@
+#include <fmt/core.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "sift/index/searcher.h"
+
+namespace sift::cli {
+
+struct SearchArgs {
+  std::string query;
+  std::string db;
+  std::map<std::string, std::vector<std::string>> filters;
+  std::int64_t limit = 10;
+  std::int64_t offset = 0;
+  std::string sort = "relevance";
+  bool facets = false;
+  bool json = false;
+};
+
+namespace {
+
+nlohmann::ordered_json HitJson(const index::SearchHit& h) {
+  const ingest::Response& r = h.response;
+  nlohmann::ordered_json j;
+  j["rank"] = h.rank;
+  j["id"] = r.id;
+  j["score"] = h.score;
+  j["text"] = r.display_text;
+  j["snippet"] = h.snippet;
+  j["question"] = r.question;
+  j["respondent_type"] = r.respondent_type;
+  j["organisation"] = r.organisation;
+  j["sector"] = r.sector;
+  j["district"] = r.district;
+  j["date"] = r.date;
+  j["respondent"] = r.respondent;
+  j["duplicate_of"] = h.duplicate_of.empty() ? nlohmann::ordered_json(nullptr)
+                                             : nlohmann::ordered_json(h.duplicate_of);
+  nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : r.metadata) meta[k] = v;
+  j["metadata"] = std::move(meta);
+  return j;
+}
+
+nlohmann::ordered_json ResultJson(const index::SearchResult& result,
+                                  bool facets) {
+  nlohmann::ordered_json j;
+  j["total"] = result.total;
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const auto& h : result.hits) hits.push_back(HitJson(h));
+  j["results"] = std::move(hits);
+  if (facets) {
+    nlohmann::ordered_json f = nlohmann::ordered_json::object();
+    for (const auto& [field, counts] : result.facets) {
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
+      for (const auto& c : counts) {
+        list.push_back({{"value", c.label}, {"key", c.key}, {"count", c.count}});
+      }
+      f[field] = std::move(list);
+    }
+    j["facets"] = std::move(f);
+  }
+  return j;
+}
+
+void PrintText(const index::SearchResult& result, const SearchArgs& args) {
+  if (result.hits.empty()) {
+    fmt::print("{} responses match; none on this page.\n", result.total);
+  } else {
+    fmt::print("{} responses match; showing {}-{}.\n\n", result.total,
+               result.hits.front().rank, result.hits.back().rank);
+  }
+  for (const auto& h : result.hits) {
+    const ingest::Response& r = h.response;
+    fmt::print("{:>3}. {}  (score {:.2f}){}\n", h.rank, r.id, h.score,
+               h.duplicate_of.empty() ? "" : "  duplicate of " + h.duplicate_of);
+    std::string who = r.respondent_type;
+    for (const std::string* part : {&r.organisation, &r.sector, &r.district, &r.date}) {
+      if (part->empty()) continue;
+      who += (who.empty() ? "" : " | ") + *part;
+    }
+    if (!who.empty()) fmt::print("     {}\n", who);
+    if (!r.question.empty()) fmt::print("     Q: {}\n", r.question);
+    std::string snippet = h.snippet;
+    for (char& c : snippet) c = (c == '\n') ? ' ' : c;
+    fmt::print("     {}\n\n", snippet);
+  }
+  if (!args.facets) return;
+  for (const auto& [field, counts] : result.facets) {
+    fmt::print("{}:\n", field);
+    for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, c.label);
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
+  auto args = std::make_shared<SearchArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "search", "Search a sift database: ranked responses with snippets and "
+                "optional counts by sector, district, question and type.");
+  cmd->footer(
+      "Query syntax: words (all must match), \"a phrase\", AND OR NOT, "
+      "wildcards (bus*),\nand prefixes sector: district: question: type: "
+      "org: id: is:duplicate.\n"
+      "Examples:\n"
+      "  sift search 'broadband AND rural' --db out/db\n"
+      "  sift search '\"green belt\"' --db out/db --district 'St Albans' --facets\n"
+      "  sift search '' --db out/db --sector pharma --json");
+  cmd->add_option("query", args->query, "Query; empty matches every response");
+  cmd->add_option("--db", args->db, "Database directory")->required();
+  for (const char* field : {"sector", "district", "question"}) {
+    cmd->add_option(std::string("--") + field, args->filters[field],
+                    std::string("Only responses with this ") + field +
+                        " (as written; repeat for any of several)");
+  }
+  cmd->add_option("--type", args->filters["respondent_type"],
+                  "Only responses from this respondent type");
+  cmd->add_option("--limit", args->limit, "Results per page (default 10)");
+  cmd->add_option("--offset", args->offset, "Results to skip (default 0)");
+  cmd->add_option("--sort", args->sort, "relevance, date or -date")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  cmd->add_flag("--facets", args->facets,
+                "Count the matching responses by sector, district, question "
+                "and respondent type");
+  cmd->add_flag("--json", args->json, "Print one JSON object");
+  return args;
+}
+
+int RunSearch(const SearchArgs& args) {
+  auto searcher = index::Searcher::Open(args.db);
+  if (!searcher.ok()) {
+    std::cerr << "sift search: " << searcher.status().message() << "\n";
+    return 1;
+  }
+  index::SearchRequest request;
+  request.query = args.query;
+  for (const auto& [field, values] : args.filters) {
+    if (!values.empty()) request.filters[field] = values;
+  }
+  request.limit = args.limit;
+  request.offset = args.offset;
+  request.facets = args.facets;
+  request.sort = args.sort == "date"    ? index::SortOrder::kDateAscending
+                 : args.sort == "-date" ? index::SortOrder::kDateDescending
+                                        : index::SortOrder::kRelevance;
+  auto result = searcher->Search(request);
+  if (!result.ok()) {
+    std::cerr << "sift search: " << result.status().message() << "\n";
+    return 1;
+  }
+  if (args.json) {
+    std::cout << ResultJson(result.value(), args.facets).dump() << "\n";
+  } else {
+    PrintText(result.value(), args);
+  }
+  return 0;
+}
+
+}  // namespace sift::cli

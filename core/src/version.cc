@@ -1,0 +1,7 @@
+#include "sift/core/version.h"
+
+namespace sift {
+
+const char* Version() { return SIFT_VERSION_STRING; }
+
+}  // namespace sift

@@ -1,0 +1,77 @@
+// Ingesting export files into a sift database: the job behind `sift ingest`.
+//
+// IngestFiles() streams each file through ingest::ResponseReader (decode,
+// normalise, redact), marks exact duplicates, and writes every response to a
+// Xapian database on disk under its unique id term, so a re-run of the same
+// files updates documents instead of adding new ones. All files go in one
+// transaction: if any file cannot be read, nothing is written, and a
+// database directory this run created is removed again. An interrupted run
+// leaves the database as it was, and re-running gives the same result.
+//
+// The term prefixes, value slots and metadata keys are documented in
+// index/src/schema.h.
+#ifndef SIFT_INDEX_INDEXER_H_
+#define SIFT_INDEX_INDEXER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/ingest/response.h"
+
+namespace sift::index {
+
+// A snapshot passed to the progress callback.
+struct IngestProgress {
+  std::string file;
+  std::int64_t rows_read = 0;  // units over all files so far
+  std::int64_t indexed = 0;
+  std::int64_t rejected = 0;
+  double seconds = 0;
+  bool file_done = false;  // true once per file, after its last unit
+};
+
+struct IngestOptions {
+  std::string db_path;  // created when absent
+  ingest::ResponseReaderOptions read;
+  // Called every `progress_every` units and at the end of each file, on the
+  // calling thread. May be empty.
+  std::function<void(const IngestProgress&)> progress;
+  std::int64_t progress_every = 1000;
+};
+
+struct FileSummary {
+  std::string path;
+  std::int64_t rows_read = 0;    // units: rows, or answers of wide exports
+  std::int64_t respondents = 0;  // rows
+  std::int64_t indexed = 0;
+  std::int64_t rejected = 0;
+  ingest::DecodeStats decode;
+  std::vector<std::pair<std::string, std::string>> columns;  // field->column
+};
+
+// What a run did. rows_read == indexed + rejected.size(), always.
+struct IngestReport {
+  std::vector<FileSummary> files;
+  std::int64_t rows_read = 0;
+  std::int64_t respondents = 0;
+  std::int64_t indexed = 0;     // duplicates included
+  std::int64_t duplicates = 0;  // indexed responses marked as duplicates
+  std::vector<ingest::Rejection> rejected;
+  ingest::RedactionCounts redactions;
+  bool redaction = true;
+  std::string db_path;
+  std::int64_t database_documents = 0;  // after the run
+  double seconds = 0;
+};
+
+// Runs the job. Errors name the file (and line) and the reason; on error
+// the database is unchanged.
+Result<IngestReport> IngestFiles(const std::vector<std::string>& paths,
+                                 const IngestOptions& options);
+
+}  // namespace sift::index
+
+#endif  // SIFT_INDEX_INDEXER_H_

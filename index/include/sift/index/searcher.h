@@ -1,0 +1,86 @@
+// Searcher: queries a sift database, the engine behind `sift search`.
+//
+// Query syntax is Xapian's QueryParser with English stemming: words (all
+// must match unless OR is used), "phrases", AND/OR/NOT, +must -mustnot,
+// wildcards (bus*), and field prefixes: sector:, district:, question:,
+// type:, respondent:, id:, is:duplicate, redacted:email (boolean filters; values compared as
+// ingest::FilterKey, so district:"St Albans" works) and org: (words of the
+// organisation name). An empty query matches every response.
+//
+// Thread safety: a Searcher holds one open Xapian::Database and is used by
+// one thread at a time; open one per thread.
+#ifndef SIFT_INDEX_SEARCHER_H_
+#define SIFT_INDEX_SEARCHER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/ingest/response.h"
+
+namespace sift::index {
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+struct SearchRequest {
+  std::string query;
+  // Filters by field ("sector", "district", "question", "respondent_type"
+  // or its query key "type"): values of one field are alternatives (OR),
+  // fields combine with AND.
+  std::map<std::string, std::vector<std::string>> filters;
+  std::int64_t offset = 0;
+  std::int64_t limit = 10;
+  SortOrder sort = SortOrder::kRelevance;
+  bool facets = false;
+  std::size_t snippet_chars = 240;
+};
+
+struct SearchHit {
+  std::int64_t rank = 0;  // 1-based, counting from the first result overall
+  double score = 0;       // Xapian BM25 weight; 0 for a pure filter query
+  ingest::Response response;  // stored fields; text is in display_text
+  std::string duplicate_of;   // "" unless marked as a duplicate
+  std::string snippet;        // matched terms marked **like this**
+};
+
+struct FacetCount {
+  std::string key;    // filter key ("st_albans")
+  std::string label;  // display form first seen ("St Albans")
+  std::int64_t count = 0;
+};
+
+struct SearchResult {
+  std::int64_t total = 0;  // exact number of matching responses
+  std::vector<SearchHit> hits;
+  // Field -> counts over the whole matching set, largest first.
+  std::map<std::string, std::vector<FacetCount>> facets;
+};
+
+class Searcher {
+ public:
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+
+  // Opens the database read-only. NotFound when there is none at `db_path`.
+  static Result<Searcher> Open(const std::string& db_path);
+
+  // Runs `request`. InvalidArgument for a malformed query or an unknown
+  // filter field; the message says what to fix.
+  Result<SearchResult> Search(const SearchRequest& request);
+
+  std::int64_t document_count() const;
+  // A metadata value written at ingest ("sift.version", ...), or "".
+  std::string metadata(const std::string& key) const;
+
+ private:
+  struct State;
+  explicit Searcher(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace sift::index
+
+#endif  // SIFT_INDEX_SEARCHER_H_

@@ -1,0 +1,78 @@
+#include "schema.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sift::index::schema {
+
+const Category* FindCategory(const std::string& name) {
+  for (const Category& c : kCategories) {
+    if (name == c.field || name == c.query_key) return &c;
+  }
+  return nullptr;
+}
+
+const std::string& CategoryValue(const Category& category,
+                                 const ingest::Response& r) {
+  std::string field = category.field;
+  if (field == "question") return r.question;
+  if (field == "respondent_type") return r.respondent_type;
+  if (field == "sector") return r.sector;
+  return r.district;
+}
+
+std::string EncodeRecord(const ingest::Response& r,
+                         const std::string& duplicate_of) {
+  nlohmann::ordered_json j;
+  j["id"] = r.id;
+  j["text"] = r.display_text;
+  j["question"] = r.question;
+  j["respondent_type"] = r.respondent_type;
+  j["organisation"] = r.organisation;
+  j["sector"] = r.sector;
+  j["district"] = r.district;
+  j["date"] = r.date;
+  j["respondent"] = r.respondent;
+  j["duplicate_of"] = duplicate_of;
+  nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : r.metadata) meta[k] = v;
+  j["metadata"] = std::move(meta);
+  j["source"] = {{"file", r.source_file}, {"line", r.source_line}};
+  return j.dump();
+}
+
+Status DecodeRecord(const std::string& data, Xapian::docid docid,
+                    ingest::Response* r, std::string* duplicate_of) {
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Status::Corruption("document " + std::to_string(docid) +
+                              " holds no sift record; was this database "
+                              "written by sift?");
+  }
+  auto str = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  };
+  r->id = str("id");
+  r->display_text = str("text");
+  r->question = str("question");
+  r->respondent_type = str("respondent_type");
+  r->organisation = str("organisation");
+  r->sector = str("sector");
+  r->district = str("district");
+  r->date = str("date");
+  r->respondent = str("respondent");
+  *duplicate_of = str("duplicate_of");
+  r->metadata.clear();
+  if (auto m = j.find("metadata"); m != j.end() && m->is_object()) {
+    for (const auto& [k, v] : m->items()) {
+      if (v.is_string()) r->metadata.emplace_back(k, v.get<std::string>());
+    }
+  }
+  if (auto s = j.find("source"); s != j.end() && s->is_object()) {
+    r->source_file = s->value("file", "");
+    r->source_line = s->value("line", 0);
+  }
+  return Status::Ok();
+}
+
+}  // namespace sift::index::schema

@@ -1,0 +1,93 @@
+// Internal: how a response is laid out in the Xapian database. Everything
+// that reads or writes a sift database goes through these names.
+//
+// Term prefixes (Xapian convention: upper-case prefix, lower-case value):
+//   prefix   meaning                          query syntax      kind
+//   -------  -------------------------------  ----------------  -------------
+//   Q        unique response id               id:ID             boolean
+//   (none)   response text, with positions    free text         probabilistic
+//   Z        stemmed forms of the text        (automatic)       probabilistic
+//   XO       organisation name words          org:WORD          probabilistic
+//   XQU      question, FilterKey of header    question:VALUE    boolean
+//   XT       respondent type                  type:VALUE        boolean
+//   XSEC     sector as written                sector:VALUE      boolean
+//   XDIS     district                         district:VALUE    boolean
+//   XRESP    respondent (row) key             respondent:KEY    boolean
+//   XH       content key, on originals only   (dedup lookup)    boolean
+//   XDUP     marks a duplicate ("XDUP" alone) is:duplicate      boolean
+//   XRED     kind of personal data redacted   redacted:email    boolean
+// Filter values are ingest::FilterKey() of what the user typed, so
+// "St Albans", "st. albans" and "ST ALBANS" are one term: XDISst_albans.
+//
+// Value slots:
+//   0  date, ISO 8601 text (sorts chronologically)
+//   1  sector key     2  district key     3  question key
+//   4  respondent type key                5  response id
+//
+// Document data: the stored response as one JSON object (see
+// EncodeRecord()).
+//
+// Metadata keys:
+//   sift.version     version of sift that last wrote the database
+//   sift.redaction   "on" or "off"; a database never mixes the two
+//   sift.responses   documents after the last run
+//   sift.duplicates  documents marked as duplicates
+//   sift.last_ingest JSON summary of the last run (files and counts)
+//   label.<field>.<key>  display form of a filter value, first one seen
+#ifndef SIFT_INDEX_SRC_SCHEMA_H_
+#define SIFT_INDEX_SRC_SCHEMA_H_
+
+#include <string>
+#include <xapian.h>
+
+#include "sift/core/status.h"
+#include "sift/ingest/response.h"
+
+namespace sift::index::schema {
+
+inline constexpr char kIdPrefix[] = "Q";
+inline constexpr char kOrgPrefix[] = "XO";
+inline constexpr char kHashPrefix[] = "XH";
+inline constexpr char kDuplicateTerm[] = "XDUP";
+inline constexpr char kRespondentPrefix[] = "XRESP";
+inline constexpr char kRedactedPrefix[] = "XRED";
+
+inline constexpr Xapian::valueno kDateSlot = 0;
+inline constexpr Xapian::valueno kIdSlot = 5;
+
+// A categorical field that is filtered, faceted and labelled alike.
+struct Category {
+  const char* field;      // JSON and flag name: "sector"
+  const char* query_key;  // query-parser prefix: "sector"
+  const char* prefix;     // term prefix: "XSEC"
+  Xapian::valueno slot;
+};
+
+inline constexpr Category kCategories[] = {
+    {"question", "question", "XQU", 3},
+    {"respondent_type", "type", "XT", 4},
+    {"sector", "sector", "XSEC", 1},
+    {"district", "district", "XDIS", 2},
+};
+
+// The category for a JSON field or query key, or nullptr.
+const Category* FindCategory(const std::string& name);
+
+// The value of `category`'s field in `r`.
+const std::string& CategoryValue(const Category& category,
+                                 const ingest::Response& r);
+
+// Document data for a response; duplicate_of may be "".
+std::string EncodeRecord(const ingest::Response& r,
+                         const std::string& duplicate_of);
+// Inverse of EncodeRecord(). Corruption names `docid` on bad data.
+Status DecodeRecord(const std::string& data, Xapian::docid docid,
+                    ingest::Response* r, std::string* duplicate_of);
+
+inline std::string LabelKey(const Category& c, const std::string& key) {
+  return std::string("label.") + c.field + "." + key;
+}
+
+}  // namespace sift::index::schema
+
+#endif  // SIFT_INDEX_SRC_SCHEMA_H_

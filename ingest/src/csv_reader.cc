@@ -1,0 +1,228 @@
+#include <csv.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "readers.h"
+#include "text_source.h"
+
+namespace sift::ingest {
+namespace {
+
+int NeverSpace(unsigned char) { return 0; }
+
+std::string Trim(const std::string& s) {
+  const char* ws = " \t\r\n";
+  std::size_t b = s.find_first_not_of(ws);
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+// Streams records by feeding libcsv one physical line at a time, so that the
+// line where each record starts is known. A record that grows past the size
+// limit, or a quote left open at the end of the file, is rejected and the
+// lines after its first are parsed again, so one bad quote costs one record.
+class CsvReader : public RecordReader {
+ public:
+  CsvReader(std::unique_ptr<LineSource> source, const ReaderOptions& options)
+      : source_(std::move(source)),
+        decoder_(options.legacy_encoding, source_->sample()),
+        max_record_bytes_(options.max_record_bytes) {
+    delimiter_ = options.delimiter != 0 ? options.delimiter
+                                        : SniffDelimiter(source_->sample());
+    ResetParser();
+    decoder_.mutable_stats().source_encoding = source_->encoding();
+  }
+  ~CsvReader() override { csv_free(&parser_); }
+
+  Status ReadHeader() {
+    ReadItem item;
+    SIFT_RETURN_IF_ERROR(NextRaw(&item));
+    if (item.kind != ReadItem::Kind::kRecord) {
+      return Status::InvalidArgument(source_->path() +
+                                     ": no header row (the file is empty)");
+    }
+    for (std::size_t i = 0; i < item.values.size(); ++i) {
+      std::string name = Trim(item.values[i]);
+      if (name.empty()) name = "column_" + std::to_string(i + 1);
+      columns_.push_back(name);
+    }
+    return Status::Ok();
+  }
+
+  const std::vector<std::string>& columns() const override { return columns_; }
+  const DecodeStats& decode_stats() const override { return decoder_.stats(); }
+
+  Status Next(ReadItem* item) override {
+    SIFT_RETURN_IF_ERROR(NextRaw(item));
+    if (item->kind != ReadItem::Kind::kRecord) return Status::Ok();
+    std::vector<std::string>& v = item->values;
+    while (v.size() > columns_.size() && Trim(v.back()).empty()) v.pop_back();
+    if (v.size() != columns_.size()) {
+      item->kind = ReadItem::Kind::kRejected;
+      item->reason = "row has " + std::to_string(v.size()) +
+                     " fields, header has " + std::to_string(columns_.size());
+      v.clear();
+    }
+    return Status::Ok();
+  }
+
+ private:
+  struct Pending {
+    std::int64_t line;
+    std::vector<std::string> fields;
+  };
+
+  static void OnField(void* data, std::size_t len, void* self) {
+    auto* r = static_cast<CsvReader*>(self);
+    r->fields_.push_back(
+        r->decoder_.Decode(std::string_view(static_cast<char*>(data), len)));
+  }
+  static void OnRecordEnd(int, void* self) {
+    auto* r = static_cast<CsvReader*>(self);
+    r->done_.push_back({r->record_start_, std::move(r->fields_)});
+    r->fields_.clear();
+    r->record_lines_.clear();
+    r->record_bytes_ = 0;
+    r->record_start_ = 0;
+  }
+
+  void ResetParser() {
+    csv_init(&parser_, CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_set_delim(&parser_, static_cast<unsigned char>(delimiter_));
+    csv_set_space_func(&parser_, NeverSpace);
+    fields_.clear();
+    record_lines_.clear();
+    record_bytes_ = 0;
+    record_start_ = 0;
+  }
+
+  // Rejects the open record and re-parses the lines after its first.
+  void RejectOpenRecord(const std::string& reason) {
+    rejected_.push_back({record_start_, reason});
+    std::deque<std::pair<std::int64_t, std::string>> rest(
+        record_lines_.begin() + 1, record_lines_.end());
+    replay_.insert(replay_.begin(), rest.begin(), rest.end());
+    csv_free(&parser_);
+    ResetParser();
+  }
+
+  Status Feed(std::int64_t line_no, const std::string& line) {
+    if (record_start_ == 0) {
+      if (Trim(line).empty()) return Status::Ok();  // blank line between rows
+      record_start_ = line_no;
+    }
+    record_lines_.emplace_back(line_no, line);
+    record_bytes_ += line.size();
+    if (csv_parse(&parser_, line.data(), line.size(), OnField, OnRecordEnd,
+                  this) != line.size()) {
+      return Status::Internal(source_->path() + ":" + std::to_string(line_no) +
+                              ": CSV parser failed: " +
+                              csv_strerror(csv_error(&parser_)));
+    }
+    if (record_start_ != 0 && record_bytes_ > max_record_bytes_) {
+      RejectOpenRecord("record larger than " +
+                       std::to_string(max_record_bytes_) +
+                       " bytes (a quote left open?)");
+    }
+    return Status::Ok();
+  }
+
+  Status Finish() {
+    if (csv_fini(&parser_, OnField, OnRecordEnd, this) != 0) {
+      RejectOpenRecord("quoted field never closed");
+      return Status::Ok();
+    }
+    finished_ = true;
+    return Status::Ok();
+  }
+
+  Status NextRaw(ReadItem* item) {
+    while (done_.empty() && rejected_.empty() && !finished_) {
+      std::string line;
+      std::int64_t line_no;
+      if (!replay_.empty()) {
+        line_no = replay_.front().first;
+        line = std::move(replay_.front().second);
+        replay_.pop_front();
+      } else {
+        bool eof = false;
+        SIFT_RETURN_IF_ERROR(source_->NextLine(&line, &eof));
+        if (eof) {
+          SIFT_RETURN_IF_ERROR(Finish());
+          continue;
+        }
+        line_no = ++lines_read_;
+      }
+      SIFT_RETURN_IF_ERROR(Feed(line_no, line));
+    }
+    // Emit in line order: a rejection can precede records parsed on replay.
+    bool take_rejected =
+        !rejected_.empty() &&
+        (done_.empty() || rejected_.front().first <= done_.front().line);
+    if (take_rejected) {
+      item->kind = ReadItem::Kind::kRejected;
+      item->line = rejected_.front().first;
+      item->reason = rejected_.front().second;
+      item->values.clear();
+      rejected_.pop_front();
+    } else if (!done_.empty()) {
+      item->kind = ReadItem::Kind::kRecord;
+      item->line = done_.front().line;
+      item->values = std::move(done_.front().fields);
+      item->reason.clear();
+      done_.pop_front();
+    } else {
+      item->kind = ReadItem::Kind::kEnd;
+    }
+    return Status::Ok();
+  }
+
+  std::unique_ptr<LineSource> source_;
+  ValueDecoder decoder_;
+  std::size_t max_record_bytes_;
+  char delimiter_;
+  csv_parser parser_;
+  std::vector<std::string> columns_;
+
+  std::vector<std::string> fields_;  // fields of the record being parsed
+  std::int64_t record_start_ = 0;    // 0 when no record is open
+  std::size_t record_bytes_ = 0;
+  std::vector<std::pair<std::int64_t, std::string>> record_lines_;
+  std::deque<std::pair<std::int64_t, std::string>> replay_;
+  std::deque<Pending> done_;
+  std::deque<std::pair<std::int64_t, std::string>> rejected_;
+  std::int64_t lines_read_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace
+
+char SniffDelimiter(const std::string& sample) {
+  int counts[3] = {0, 0, 0};
+  const char candidates[3] = {',', ';', '\t'};
+  bool quoted = false;
+  for (char c : sample) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    for (int i = 0; i < 3; ++i) counts[i] += (c == candidates[i]);
+  }
+  int best = 0;
+  for (int i = 1; i < 3; ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return candidates[best];
+}
+
+Result<std::unique_ptr<RecordReader>> OpenCsvReader(
+    const std::string& path, const ReaderOptions& options) {
+  auto source = LineSource::Open(path);
+  if (!source.ok()) return source.status();
+  auto reader = std::make_unique<CsvReader>(std::move(source.value()), options);
+  SIFT_RETURN_IF_ERROR(reader->ReadHeader());
+  return std::unique_ptr<RecordReader>(std::move(reader));
+}
+
+}  // namespace sift::ingest

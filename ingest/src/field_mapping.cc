@@ -1,0 +1,224 @@
+#include "field_mapping.h"
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <string_view>
+
+namespace sift::ingest {
+namespace {
+
+constexpr const char* kFieldNames[kFieldCount] = {
+    "id",           "text",   "question", "respondent_type",
+    "organisation", "sector", "district", "date"};
+
+// Column names (as ColumnKey() gives them) that a field takes by default,
+// in order of preference.
+const std::vector<std::vector<std::string>>& Aliases() {
+  static const std::vector<std::vector<std::string>> kAliases = {
+      {"id", "response id", "respondent id", "submission id", "record id",
+       "reference", "ref"},
+      {"text", "response", "response text", "answer", "comment", "comments",
+       "feedback", "message", "body"},
+      {"question", "question text", "question id"},
+      {"respondent type", "user type", "type", "respondent category",
+       "responding as", "capacity"},
+      {"organisation", "organization", "organisation name",
+       "organization name", "org", "company", "company name"},
+      {"sector", "industry", "business sector"},
+      {"district", "local authority", "borough", "area", "location"},
+      {"date", "date submitted", "submitted", "submission date",
+       "feedback date", "response date", "created", "created at",
+       "timestamp"},
+  };
+  return kAliases;
+}
+
+// Lower-cased words of `name` separated by single spaces.
+std::string ColumnKey(const std::string& name) {
+  std::string key;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c >= 0x80) {
+      key.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!key.empty() && key.back() != ' ') {
+      key.push_back(' ');
+    }
+  }
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+int FindColumn(const std::vector<std::string>& columns,
+               const std::string& wanted) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == wanted) return static_cast<int>(i);
+  }
+  std::string key = ColumnKey(wanted);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (ColumnKey(columns[i]) == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Columns that a --text pattern selects: exact name, word-boundary prefix,
+// or a prefix ending in '*'.
+std::vector<int> MatchTextPattern(const std::vector<std::string>& columns,
+                                  const std::string& pattern) {
+  int exact = FindColumn(columns, pattern);
+  if (exact >= 0) return {exact};
+  std::vector<int> hits;
+  bool glob = !pattern.empty() && pattern.back() == '*';
+  std::string prefix = glob ? pattern.substr(0, pattern.size() - 1) : pattern;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& c = columns[i];
+    if (c.size() < prefix.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < prefix.size() && same; ++k) {
+      same = std::tolower(static_cast<unsigned char>(c[k])) ==
+             std::tolower(static_cast<unsigned char>(prefix[k]));
+    }
+    if (!same) continue;
+    bool boundary = c.size() == prefix.size() ||
+                    !std::isalnum(static_cast<unsigned char>(c[prefix.size()]));
+    if (glob || boundary) hits.push_back(static_cast<int>(i));
+  }
+  return hits;
+}
+
+std::string Quoted(const std::string& s) { return "'" + s + "'"; }
+
+}  // namespace
+
+const char* FieldName(Field field) { return kFieldNames[field]; }
+
+Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
+                                  const FieldMapping& mapping,
+                                  const std::string& path, bool require_text) {
+  ColumnPlan plan;
+  plan.field_column.fill(-1);
+  std::vector<bool> used(columns.size(), false);
+  for (const auto& [field, column] : mapping.explicit_columns) {
+    int f = 0;
+    while (f < kFieldCount && field != kFieldNames[f]) ++f;
+    int c = FindColumn(columns, column);
+    if (f == kFieldCount || c < 0) {
+      return Status::InvalidArgument(path + ": --map " + field + "=" + column +
+                                     ": no column " + Quoted(column));
+    }
+    plan.field_column[f] = c;
+    used[c] = true;
+  }
+  for (const std::string& pattern : mapping.text_columns) {
+    std::vector<int> hits = MatchTextPattern(columns, pattern);
+    if (hits.empty()) {
+      return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
+                                     " matches no column");
+    }
+    bool glob = !pattern.empty() && pattern.back() == '*';
+    if (hits.size() > 1 && !glob) {
+      return Status::InvalidArgument(
+          path + ": --text " + Quoted(pattern) + " matches " +
+          std::to_string(hits.size()) + " columns (" + Quoted(columns[hits[0]]) +
+          ", " + Quoted(columns[hits[1]]) + " ...); give more of the name");
+    }
+    for (int c : hits) {
+      if (used[c]) continue;
+      plan.text_columns.push_back(c);
+      used[c] = true;
+    }
+  }
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (plan.field_column[f] >= 0 || (f == kText && plan.wide())) continue;
+    for (const std::string& alias : Aliases()[f]) {
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (!used[c] && ColumnKey(columns[c]) == alias) {
+          plan.field_column[f] = static_cast<int>(c);
+          used[c] = true;
+          break;
+        }
+      }
+      if (plan.field_column[f] >= 0) break;
+    }
+  }
+  if (require_text && !plan.wide() && plan.field_column[kText] < 0) {
+    return Status::InvalidArgument(
+        path + ": no text column (looked for 'text', 'response', 'answer', "
+               "'comment'...): pass --map text=COLUMN, or --text COLUMN for "
+               "each question column of a wide export");
+  }
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (!used[c]) plan.metadata_columns.push_back(static_cast<int>(c));
+  }
+  return plan;
+}
+
+std::string Slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c >= 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (!out.empty() && out.back() != '_') {
+      out.push_back('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+namespace {
+
+bool ValidDate(int y, int m, int d) {
+  using namespace std::chrono;
+  return y >= 1900 && y <= 2200 &&
+         year_month_day(year(y), month(m), day(d)).ok();
+}
+
+std::string FormatDate(int y, int m, int d, int hh, int mm) {
+  char buf[32];
+  if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mm);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  }
+  return buf;
+}
+
+std::string FromExcelSerial(double serial) {
+  using namespace std::chrono;
+  auto days = static_cast<int>(serial);
+  int minutes = static_cast<int>((serial - days) * 24 * 60 + 0.5);
+  year_month_day ymd{sys_days{year(1899) / December / 30} + std::chrono::days(days)};
+  int hh = minutes > 0 ? minutes / 60 : -1;
+  return FormatDate(static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()),
+                    static_cast<unsigned>(ymd.day()), hh, minutes % 60);
+}
+
+}  // namespace
+
+std::string ParseDate(const std::string& text) {
+  int a = 0, b = 0, c = 0, hh = -1, mm = -1, used = 0;
+  char s1 = 0, s2 = 0;
+  const char* t = text.c_str();
+  while (*t == ' ') ++t;
+  if (std::sscanf(t, "%4d-%2d-%2d%n", &a, &b, &c, &used) == 3 && used == 10) {
+    std::sscanf(t + used, "%*[T ]%2d:%2d", &hh, &mm);
+    return ValidDate(a, b, c) ? FormatDate(a, b, c, hh, mm) : "";
+  }
+  if (std::sscanf(t, "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &c, &used) == 5 &&
+      s1 == s2 && (s1 == '/' || s1 == '-' || s1 == '.') && c >= 1000) {
+    std::sscanf(t + used, " %2d:%2d", &hh, &mm);
+    if (b > 12 && a <= 12) std::swap(a, b);  // month/day/year
+    return ValidDate(c, b, a) ? FormatDate(c, b, a, hh, mm) : "";
+  }
+  char* end = nullptr;
+  double serial = std::strtod(t, &end);
+  if (end != t && *end == '\0' && serial >= 20000 && serial < 80000) {
+    return FromExcelSerial(serial);
+  }
+  return "";
+}
+
+}  // namespace sift::ingest

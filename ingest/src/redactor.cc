@@ -1,0 +1,157 @@
+#include "sift/ingest/redactor.h"
+
+#include <re2/re2.h>
+
+#include <cctype>
+
+namespace sift::ingest {
+
+struct Redactor::Patterns {
+  std::unique_ptr<RE2> combined;  // one capturing group per PiiKind, in order
+};
+
+namespace {
+
+// Group order must follow PiiKind. Within each, the pattern finds
+// candidates; AcceptMatch() applies the checks RE2 cannot express
+// (boundaries, digit counts, ordinals).
+constexpr const char* kPattern =
+    // email
+    R"(([A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)"
+    R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}))"
+    // url: social profiles, then personal paths on any host
+    R"(|((?i)(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?)"
+    R"((?:facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|)"
+    R"(linkedin\.com/in|tiktok\.com/@|youtube\.com/(?:@|user/|c/)|)"
+    R"(medium\.com/@|flickr\.com/people|github\.com))"
+    R"(/[^\s<>"'()\[\],]+|)"
+    R"(https?://[^\s<>"]*?/(?:~|users?/|people/|profiles?/|members?/|author/))"
+    R"([^\s<>"'()\[\],]+))"
+    // nino
+    R"(|([A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]))"
+    // phone
+    R"(|((?:(?:\+|00)44[ \-]?(?:\(0\)[ \-]?)?|\(?0)\d{2,5}\)?[ \-]?\d{3,4}[ \-]?\d{3,4}))"
+    // postcode
+    R"(|((?:[A-Za-z]{1,2}\d[A-Za-z\d]?) ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}))";
+
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
+int CountDigits(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+  return n;
+}
+
+bool IsOrdinalSuffix(std::string_view letters) {
+  return letters == "st" || letters == "nd" || letters == "rd" ||
+         letters == "th";
+}
+
+// Checks a candidate at text[begin, end) of the given kind.
+bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
+                 std::size_t end) {
+  char before = begin > 0 ? text[begin - 1] : ' ';
+  char after = end < text.size() ? text[end] : ' ';
+  std::string_view m = text.substr(begin, end - begin);
+  switch (kind) {
+    case PiiKind::kEmail:
+      return true;
+    case PiiKind::kUrl:
+      return !(IsWordByte(before) || before == '.' || before == '-' ||
+               before == '@');
+    case PiiKind::kNino:
+      return !IsWordByte(before) && !IsWordByte(after);
+    case PiiKind::kPhone: {
+      if (IsWordByte(before) || before == '+' || std::isdigit(after)) {
+        return false;
+      }
+      int digits = CountDigits(m);
+      if (m[0] == '+' || m.substr(0, 2) == "00") {
+        digits -= (m[0] == '+') ? 2 : 4;  // country code (and 00)
+        if (m.find("(0)") != std::string_view::npos) digits -= 1;
+        return digits == 9 || digits == 10;
+      }
+      return digits == 10 || digits == 11;  // leading 0 included
+    }
+    case PiiKind::kPostcode: {
+      if (IsWordByte(before) || IsWordByte(after)) return false;
+      std::string_view inward = m.substr(m.size() - 2);
+      return !IsOrdinalSuffix(inward);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* PiiKindName(PiiKind kind) {
+  static const char* kNames[] = {"email", "url", "nino", "phone", "postcode"};
+  return kNames[static_cast<int>(kind)];
+}
+
+const char* PiiPlaceholder(PiiKind kind) {
+  static const char* kPlaceholders[] = {"[EMAIL]", "[URL]", "[NINO]",
+                                        "[PHONE]", "[POSTCODE]"};
+  return kPlaceholders[static_cast<int>(kind)];
+}
+
+std::int64_t RedactionCounts::total() const {
+  std::int64_t t = 0;
+  for (std::int64_t n : by_kind) t += n;
+  return t;
+}
+
+RedactionCounts& RedactionCounts::operator+=(const RedactionCounts& other) {
+  for (int i = 0; i < kPiiKindCount; ++i) by_kind[i] += other.by_kind[i];
+  return *this;
+}
+
+Result<Redactor> Redactor::Create() {
+  auto patterns = std::make_shared<Patterns>();
+  RE2::Options options;
+  options.set_log_errors(false);
+  patterns->combined = std::make_unique<RE2>(kPattern, options);
+  if (!patterns->combined->ok()) {
+    return Status::Internal("redaction pattern rejected by RE2: " +
+                            patterns->combined->error());
+  }
+  return Redactor(std::move(patterns));
+}
+
+std::string Redactor::Redact(std::string_view text,
+                             RedactionCounts* counts) const {
+  const RE2& re = *patterns_->combined;
+  re2::StringPiece groups[kPiiKindCount + 1];
+  std::string out;
+  std::size_t copied = 0;  // text[0, copied) is already in `out`
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
+                  RE2::UNANCHORED, groups, kPiiKindCount + 1)) {
+    std::size_t begin = groups[0].data() - text.data();
+    std::size_t end = begin + groups[0].size();
+    int kind_index = 0;
+    while (kind_index < kPiiKindCount && groups[kind_index + 1].data() == nullptr) {
+      ++kind_index;
+    }
+    auto kind = static_cast<PiiKind>(kind_index);
+    if (kind_index == kPiiKindCount || !AcceptMatch(kind, text, begin, end)) {
+      pos = begin + 1;
+      continue;
+    }
+    if (out.empty()) out.reserve(text.size());
+    out.append(text.substr(copied, begin - copied));
+    out.append(PiiPlaceholder(kind));
+    if (counts != nullptr) ++counts->by_kind[kind_index];
+    copied = end;
+    pos = end;
+  }
+  if (copied == 0) return std::string(text);
+  out.append(text.substr(copied));
+  return out;
+}
+
+}  // namespace sift::ingest

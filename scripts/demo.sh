@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what is missing, build, and run the main job on
+# the bundled demo consultation (corpora/demo/). Outputs go to out/demo/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh >/dev/null
+out=out/demo
+rm -rf "$out"
+mkdir -p "$out"
+sift=build/cli/sift
+demo=corpora/demo/hertfordshire_lis_2019.csv
+
+echo "== sift ingest (wide export: one response per answered question)"
+"$sift" ingest "$demo" --db "$out/db" --text 'Q*' --report "$out/ingest.json"
+echo
+echo "== sift search '\"green belt\"' --facets"
+"$sift" search '"green belt"' --db "$out/db" --limit 3 --facets | tee "$out/search.txt"
+echo
+echo "Outputs:"
+echo "  database       $out/db"
+echo "  ingest report  $out/ingest.json"
+echo "  search result  $out/search.txt"
+echo "Try: $sift search 'broadband' --db $out/db --district 'East Herts' --facets"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start, step 2: build and run every test (GoogleTest through CTest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+ctest --test-dir build --output-on-failure -j2
