@@ -33,14 +33,17 @@ class TempDir {
 
   const std::filesystem::path& path() const { return path_; }
   // path()/name as a string.
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
+  std::string file(const std::string& name) const {
+    return (path_ / name).string();
+  }
 
  private:
   std::filesystem::path path_;
 };
 
 // Writes `bytes` verbatim to `path` and returns `path`.
-inline std::string WriteFile(const std::string& path, const std::string& bytes) {
+inline std::string WriteFile(const std::string& path,
+                             const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
   return path;

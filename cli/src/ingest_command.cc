@@ -33,7 +33,8 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
   j["duplicates"] = r.duplicates;
   nlohmann::ordered_json rejected = nlohmann::ordered_json::array();
   for (const auto& x : r.rejected) {
-    rejected.push_back({{"file", x.file}, {"line", x.line}, {"reason", x.reason}});
+    rejected.push_back(
+        {{"file", x.file}, {"line", x.line}, {"reason", x.reason}});
   }
   j["rejected"] = std::move(rejected);
   nlohmann::ordered_json redactions = nlohmann::ordered_json::object();
@@ -76,16 +77,19 @@ void PrintSummary(const index::IngestReport& r) {
   std::string red;
   for (int k = 0; k < ingest::kPiiKindCount; ++k) {
     if (!red.empty()) red += ", ";
-    red += fmt::format("{} {}", ingest::PiiKindName(static_cast<ingest::PiiKind>(k)),
+    red += fmt::format("{} {}",
+                       ingest::PiiKindName(static_cast<ingest::PiiKind>(k)),
                        r.redactions.by_kind[k]);
   }
   fmt::print("  redactions   {:>8}  ({})\n",
              r.redaction ? std::to_string(r.redactions.total()) : "off", red);
   for (const auto& f : r.files) {
     if (f.decode.repaired_values == 0 && f.decode.replaced_chars == 0) continue;
-    fmt::print("  encoding     {}: {} values repaired from {}, {} characters "
-               "unreadable\n", f.path, f.decode.repaired_values,
-               f.decode.legacy_encoding, f.decode.replaced_chars);
+    fmt::print(
+        "  encoding     {}: {} values repaired from {}, {} characters "
+        "unreadable\n",
+        f.path, f.decode.repaired_values, f.decode.legacy_encoding,
+        f.decode.replaced_chars);
   }
   fmt::print("  database     {} responses in all\n", r.database_documents);
   const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
@@ -111,9 +115,11 @@ Result<index::IngestOptions> BuildOptions(const IngestArgs& args) {
   }
   if (!args.delimiter.empty()) {
     std::string d = args.delimiter == "tab" || args.delimiter == "\\t"
-                        ? "\t" : args.delimiter;
+                        ? "\t"
+                        : args.delimiter;
     if (d.size() != 1) {
-      return Status::InvalidArgument("--delimiter takes one character or 'tab'");
+      return Status::InvalidArgument(
+          "--delimiter takes one character or 'tab'");
     }
     o.read.reader.delimiter = d[0];
   }
@@ -153,8 +159,9 @@ std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
   cmd->add_option("--text", args->text_columns,
                   "Wide export: an answer column (name, prefix such as Q1, or "
                   "'Q*'); give once per question");
-  cmd->add_option("--format", args->format, "csv, tsv, jsonl or xlsx "
-                                            "(default: from the extension)");
+  cmd->add_option("--format", args->format,
+                  "csv, tsv, jsonl or xlsx "
+                  "(default: from the extension)");
   cmd->add_option("--delimiter", args->delimiter,
                   "CSV delimiter (default: sniffed among , ; and tab)");
   cmd->add_option("--encoding", args->encoding,
@@ -176,9 +183,10 @@ int RunIngest(const IngestArgs& args) {
   ProgressLine progress(args.quiet);
   if (progress.enabled()) {
     options->progress = [&progress](const index::IngestProgress& p) {
-      progress.Show(fmt::format("{}: {} rows, {} indexed, {} rejected, {:.0f} rows/s",
-                                p.file, p.rows_read, p.indexed, p.rejected,
-                                p.seconds > 0 ? p.rows_read / p.seconds : 0.0));
+      progress.Show(
+          fmt::format("{}: {} rows, {} indexed, {} rejected, {:.0f} rows/s",
+                      p.file, p.rows_read, p.indexed, p.rejected,
+                      p.seconds > 0 ? p.rows_read / p.seconds : 0.0));
     };
   }
   auto report = index::IngestFiles(args.files, options.value());

@@ -36,8 +36,9 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   j["district"] = r.district;
   j["date"] = r.date;
   j["respondent"] = r.respondent;
-  j["duplicate_of"] = h.duplicate_of.empty() ? nlohmann::ordered_json(nullptr)
-                                             : nlohmann::ordered_json(h.duplicate_of);
+  j["duplicate_of"] = h.duplicate_of.empty()
+                          ? nlohmann::ordered_json(nullptr)
+                          : nlohmann::ordered_json(h.duplicate_of);
   nlohmann::ordered_json meta = nlohmann::ordered_json::object();
   for (const auto& [k, v] : r.metadata) meta[k] = v;
   j["metadata"] = std::move(meta);
@@ -56,7 +57,8 @@ nlohmann::ordered_json ResultJson(const index::SearchResult& result,
     for (const auto& [field, counts] : result.facets) {
       nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (const auto& c : counts) {
-        list.push_back({{"value", c.label}, {"key", c.key}, {"count", c.count}});
+        list.push_back(
+            {{"value", c.label}, {"key", c.key}, {"count", c.count}});
       }
       f[field] = std::move(list);
     }
@@ -74,10 +76,12 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
   }
   for (const auto& h : result.hits) {
     const ingest::Response& r = h.response;
-    fmt::print("{:>3}. {}  (score {:.2f}){}\n", h.rank, r.id, h.score,
-               h.duplicate_of.empty() ? "" : "  duplicate of " + h.duplicate_of);
+    fmt::print(
+        "{:>3}. {}  (score {:.2f}){}\n", h.rank, r.id, h.score,
+        h.duplicate_of.empty() ? "" : "  duplicate of " + h.duplicate_of);
     std::string who = r.respondent_type;
-    for (const std::string* part : {&r.organisation, &r.sector, &r.district, &r.date}) {
+    for (const std::string* part :
+         {&r.organisation, &r.sector, &r.district, &r.date}) {
       if (part->empty()) continue;
       who += (who.empty() ? "" : " | ") + *part;
     }
@@ -99,15 +103,17 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
 std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app->add_subcommand(
-      "search", "Search a sift database: ranked responses with snippets and "
-                "optional counts by sector, district, question and type.");
+      "search",
+      "Search a sift database: ranked responses with snippets and "
+      "optional counts by sector, district, question and type.");
   cmd->footer(
       "Query syntax: words (all must match), \"a phrase\", AND OR NOT, "
       "wildcards (bus*),\nand prefixes sector: district: question: type: "
       "org: id: is:duplicate.\n"
       "Examples:\n"
       "  sift search 'broadband AND rural' --db out/db\n"
-      "  sift search '\"green belt\"' --db out/db --district 'St Albans' --facets\n"
+      "  sift search '\"green belt\"' --db out/db --district 'St Albans' "
+      "--facets\n"
       "  sift search '' --db out/db --sector pharma --json");
   cmd->add_option("query", args->query, "Query; empty matches every response");
   cmd->add_option("--db", args->db, "Database directory")->required();

@@ -1,10 +1,11 @@
 #include "sift/index/indexer.h"
 
+#include <xapian.h>
+
 #include <chrono>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <map>
-#include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "schema.h"
 #include "sift/core/version.h"
@@ -37,11 +38,28 @@ class DocumentWriter {
     }
   }
 
+  // Seeds the tracker with the originals already in the database, so a
+  // response repeating one from an earlier run is marked as its duplicate.
+  // (Looking keys up per document instead would force Xapian to flush its
+  // pending postings on every duplicate.)
+  void LoadExistingOriginals() {
+    const std::string prefix = schema::kHashPrefix;
+    for (auto t = db_->allterms_begin(prefix); t != db_->allterms_end(prefix);
+         ++t) {
+      auto posting = db_->postlist_begin(*t);
+      if (posting == db_->postlist_end(*t)) continue;
+      tracker_.Observe((*t).substr(prefix.size()),
+                       db_->get_document(*posting).get_value(schema::kIdSlot));
+    }
+  }
+
   // Returns the id of the response this one duplicates, or "".
   std::string Write(const ingest::Response& r) {
     std::string key = ingest::ContentKey(r.text);
+    // The tracker is seeded with the database's originals (see
+    // LoadExistingOriginals), so an original stored by an earlier run wins
+    // over whichever copy this run reads first.
     std::string first = tracker_.Observe(key, r.id);
-    if (first.empty()) first = FirstInDatabase(key, r.id);
     Xapian::Document doc;
     terms_.set_document(doc);
     terms_.index_text(WithoutPlaceholders(r.text, &doc));
@@ -51,7 +69,8 @@ class DocumentWriter {
     }
     std::string id_term = schema::kIdPrefix + r.id;
     doc.add_boolean_term(id_term);
-    doc.add_boolean_term(schema::kRespondentPrefix + ingest::FilterKey(r.respondent));
+    doc.add_boolean_term(schema::kRespondentPrefix +
+                         ingest::FilterKey(r.respondent));
     doc.add_boolean_term(first.empty() ? schema::kHashPrefix + key
                                        : std::string(schema::kDuplicateTerm));
     for (const schema::Category& c : schema::kCategories) {
@@ -70,18 +89,6 @@ class DocumentWriter {
   }
 
  private:
-  // An original already in the database with the same content, other than
-  // `id` itself (a re-run of the same response).
-  std::string FirstInDatabase(const std::string& key, const std::string& id) {
-    std::string term = schema::kHashPrefix + key;
-    for (auto it = db_->postlist_begin(term); it != db_->postlist_end(term);
-         ++it) {
-      std::string other = db_->get_document(*it).get_value(schema::kIdSlot);
-      if (other != id) return other;
-    }
-    return "";
-  }
-
   // Redaction placeholders are not words of the response: they are left out
   // of the text terms and recorded as XRED<kind> filter terms instead.
   static std::string WithoutPlaceholders(const std::string& text,
@@ -120,6 +127,7 @@ class IngestRun {
       : options_(options), db_(db), writer_(db), start_(Clock::now()) {
     report_.db_path = options.db_path;
     report_.redaction = options.read.redact;
+    writer_.LoadExistingOriginals();
   }
 
   Status IngestFile(const std::string& path) {
@@ -138,7 +146,12 @@ class IngestRun {
         if (!writer_.Write(item.response).empty()) ++report_.duplicates;
         ++report_.indexed;
       }
-      if (++report_.rows_read % options_.progress_every == 0) Report(path, false);
+      ++report_.rows_read;
+      // progress_every <= 0: only at the end of each file.
+      if (options_.progress_every > 0 &&
+          report_.rows_read % options_.progress_every == 0) {
+        Report(path, false);
+      }
     }
     const ingest::FileStats& stats = reader->stats();
     summary.rows_read = stats.units;
@@ -161,12 +174,15 @@ class IngestRun {
     db_->set_metadata("sift.redaction", report_.redaction ? "on" : "off");
     db_->set_metadata("sift.responses",
                       std::to_string(report_.database_documents));
-    db_->set_metadata("sift.duplicates",
-                      std::to_string(db_->get_termfreq(schema::kDuplicateTerm)));
+    db_->set_metadata(
+        "sift.duplicates",
+        std::to_string(db_->get_termfreq(schema::kDuplicateTerm)));
     nlohmann::json files = nlohmann::json::array();
     for (const FileSummary& f : report_.files) {
-      files.push_back({{"path", f.path}, {"rows_read", f.rows_read},
-                       {"indexed", f.indexed}, {"rejected", f.rejected}});
+      files.push_back({{"path", f.path},
+                       {"rows_read", f.rows_read},
+                       {"indexed", f.indexed},
+                       {"rejected", f.rejected}});
     }
     nlohmann::json last = {{"files", files},
                            {"rows_read", report_.rows_read},

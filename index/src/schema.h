@@ -37,8 +37,9 @@
 #ifndef SIFT_INDEX_SRC_SCHEMA_H_
 #define SIFT_INDEX_SRC_SCHEMA_H_
 
-#include <string>
 #include <xapian.h>
+
+#include <string>
 
 #include "sift/core/status.h"
 #include "sift/ingest/response.h"

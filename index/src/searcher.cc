@@ -1,7 +1,8 @@
 #include "sift/index/searcher.h"
 
-#include <algorithm>
 #include <xapian.h>
+
+#include <algorithm>
 
 #include "schema.h"
 #include "sift/ingest/normalizer.h"
@@ -31,11 +32,11 @@ class StateProcessor : public Xapian::FieldProcessor {
     Xapian::Query dup(schema::kDuplicateTerm);
     if (value == "duplicate") return dup;
     if (value == "original") {
-      return Xapian::Query(Xapian::Query::OP_AND_NOT,
-                           Xapian::Query::MatchAll, dup);
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                           dup);
     }
-    throw Xapian::QueryParserError("is: takes 'duplicate' or 'original', not '" +
-                                   value + "'");
+    throw Xapian::QueryParserError(
+        "is: takes 'duplicate' or 'original', not '" + value + "'");
   }
 };
 
@@ -82,9 +83,9 @@ Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
                        per_field.end());
 }
 
-const unsigned kParseFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+const unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                             Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PURE_NOT;
 
 }  // namespace
 
@@ -131,7 +132,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   try {
     Xapian::Database& db = state_->db;
     db.reopen();
-    bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    bool blank =
+        request.query.find_first_not_of(" \t\r\n") == std::string::npos;
     Xapian::Query query =
         blank ? Xapian::Query::MatchAll
               : state_->parser.parse_query(request.query, kParseFlags);
@@ -151,10 +153,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
         enquire.add_matchspy(spies.back().get());
       }
     }
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit),
-                         db.get_doccount());
+    Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(request.offset),
+        static_cast<Xapian::doccount>(request.limit), db.get_doccount());
     SearchResult result;
     result.total = mset.get_matches_estimated();
     Xapian::Stem stem("english");
@@ -162,19 +163,18 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
       SearchHit hit;
       hit.rank = static_cast<std::int64_t>(it.get_rank()) + 1;
       hit.score = it.get_weight();
-      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(it.get_document().get_data(),
-                                                *it, &hit.response,
-                                                &hit.duplicate_of));
-      hit.snippet = mset.snippet(hit.response.display_text,
-                                 request.snippet_chars, stem,
-                                 Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**",
-                                 "…");
+      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(
+          it.get_document().get_data(), *it, &hit.response, &hit.duplicate_of));
+      hit.snippet =
+          mset.snippet(hit.response.display_text, request.snippet_chars, stem,
+                       Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
       result.hits.push_back(std::move(hit));
     }
     for (std::size_t i = 0; i < spies.size(); ++i) {
       const schema::Category& c = schema::kCategories[i];
       std::vector<FacetCount>& counts = result.facets[c.field];
-      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
+      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end();
+           ++v) {
         std::string label = db.get_metadata(schema::LabelKey(c, *v));
         counts.push_back({*v, label.empty() ? *v : label,
                           static_cast<std::int64_t>(v.get_termfreq())});

@@ -2,8 +2,9 @@
 #ifndef SIFT_INDEX_SRC_XAPIAN_STATUS_H_
 #define SIFT_INDEX_SRC_XAPIAN_STATUS_H_
 
-#include <string>
 #include <xapian.h>
+
+#include <string>
 
 #include "sift/core/status.h"
 
@@ -18,12 +19,14 @@ inline Status FromXapian(const Xapian::Error& e, const std::string& db_path) {
                            ": database is locked by another sift process");
   }
   if (type == "DatabaseNotFoundError") {
-    return Status::NotFound(db_path + ": no sift database here (run `sift "
-                                      "ingest FILE --db " + db_path + "` first)");
+    return Status::NotFound(db_path +
+                            ": no sift database here (run `sift "
+                            "ingest FILE --db " +
+                            db_path + "` first)");
   }
   if (type == "DatabaseOpeningError" || type == "DatabaseVersionError") {
-    return Status::Corruption(db_path + ": not a readable Xapian database: " +
-                              what);
+    return Status::Corruption(db_path +
+                              ": not a readable Xapian database: " + what);
   }
   if (type == "DatabaseCorruptError") {
     return Status::Corruption(db_path + ": database is corrupt: " + what);

@@ -115,21 +115,28 @@ class CsvReader : public RecordReader {
     }
     record_lines_.emplace_back(line_no, line);
     record_bytes_ += line.size();
-    if (csv_parse(&parser_, line.data(), line.size(), OnField, OnRecordEnd,
-                  this) != line.size()) {
-      return Status::Internal(source_->path() + ":" + std::to_string(line_no) +
-                              ": CSV parser failed: " +
-                              csv_strerror(csv_error(&parser_)));
-    }
-    if (record_start_ != 0 && record_bytes_ > max_record_bytes_) {
+    // Checked before parsing: once parsed, a record that ends on this line
+    // is already complete and would escape the limit.
+    if (record_bytes_ > max_record_bytes_) {
       RejectOpenRecord("record larger than " +
                        std::to_string(max_record_bytes_) +
                        " bytes (a quote left open?)");
+      return Status::Ok();
+    }
+    if (csv_parse(&parser_, line.data(), line.size(), OnField, OnRecordEnd,
+                  this) != line.size()) {
+      return Status::Internal(
+          source_->path() + ":" + std::to_string(line_no) +
+          ": CSV parser failed: " + csv_strerror(csv_error(&parser_)));
     }
     return Status::Ok();
   }
 
   Status Finish() {
+    // libcsv honours CSV_STRICT_FINI only together with CSV_STRICT; strict
+    // mode is turned on just for the final check so that stray quotes
+    // inside fields stay tolerated while parsing.
+    csv_set_opts(&parser_, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     if (csv_fini(&parser_, OnField, OnRecordEnd, this) != 0) {
       RejectOpenRecord("quoted field never closed");
       return Status::Ok();
@@ -151,6 +158,20 @@ class CsvReader : public RecordReader {
         SIFT_RETURN_IF_ERROR(source_->NextLine(&line, &eof));
         if (eof) {
           SIFT_RETURN_IF_ERROR(Finish());
+          continue;
+        }
+        // A bare CR ends a line too (classic Mac exports): split there, so
+        // that line numbers and the record size limit hold per line.
+        std::size_t start = 0;
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+          if (line[i] == '\r' && line[i + 1] != '\n') {
+            replay_.emplace_back(++lines_read_,
+                                 line.substr(start, i + 1 - start));
+            start = i + 1;
+          }
+        }
+        if (start > 0) {
+          replay_.emplace_back(++lines_read_, line.substr(start));
           continue;
         }
         line_no = ++lines_read_;

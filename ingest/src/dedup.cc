@@ -10,9 +10,8 @@ __extension__ using Uint128 = unsigned __int128;
 
 std::string ContentKey(std::string_view analysis_text) {
   // FNV-1a over 128 bits (offset basis and prime from the FNV reference).
-  Uint128 hash =
-      (static_cast<Uint128>(0x6c62272e07bb0142ULL) << 64) |
-      0x62b821756295c58dULL;
+  Uint128 hash = (static_cast<Uint128>(0x6c62272e07bb0142ULL) << 64) |
+                 0x62b821756295c58dULL;
   const Uint128 prime =
       (static_cast<Uint128>(0x0000000001000000ULL) << 64) | 0x13BULL;
   for (unsigned char c : CaseFold(analysis_text)) {

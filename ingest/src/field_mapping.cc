@@ -23,13 +23,12 @@ const std::vector<std::vector<std::string>>& Aliases() {
       {"question", "question text", "question id"},
       {"respondent type", "user type", "type", "respondent category",
        "responding as", "capacity"},
-      {"organisation", "organization", "organisation name",
-       "organization name", "org", "company", "company name"},
+      {"organisation", "organization", "organisation name", "organization name",
+       "org", "company", "company name"},
       {"sector", "industry", "business sector"},
       {"district", "local authority", "borough", "area", "location"},
       {"date", "date submitted", "submitted", "submission date",
-       "feedback date", "response date", "created", "created at",
-       "timestamp"},
+       "feedback date", "response date", "created", "created at", "timestamp"},
   };
   return kAliases;
 }
@@ -101,6 +100,7 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
     int f = 0;
     while (f < kFieldCount && field != kFieldNames[f]) ++f;
     int c = FindColumn(columns, column);
+    if (f < kFieldCount && c < 0 && !require_text) continue;  // not seen yet
     if (f == kFieldCount || c < 0) {
       return Status::InvalidArgument(path + ": --map " + field + "=" + column +
                                      ": no column " + Quoted(column));
@@ -110,16 +110,18 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
   }
   for (const std::string& pattern : mapping.text_columns) {
     std::vector<int> hits = MatchTextPattern(columns, pattern);
+    if (hits.empty() && !require_text) continue;  // not seen yet
     if (hits.empty()) {
       return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
                                      " matches no column");
     }
     bool glob = !pattern.empty() && pattern.back() == '*';
     if (hits.size() > 1 && !glob) {
-      return Status::InvalidArgument(
-          path + ": --text " + Quoted(pattern) + " matches " +
-          std::to_string(hits.size()) + " columns (" + Quoted(columns[hits[0]]) +
-          ", " + Quoted(columns[hits[1]]) + " ...); give more of the name");
+      return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
+                                     " matches " + std::to_string(hits.size()) +
+                                     " columns (" + Quoted(columns[hits[0]]) +
+                                     ", " + Quoted(columns[hits[1]]) +
+                                     " ...); give more of the name");
     }
     for (int c : hits) {
       if (used[c]) continue;
@@ -142,9 +144,10 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
   }
   if (require_text && !plan.wide() && plan.field_column[kText] < 0) {
     return Status::InvalidArgument(
-        path + ": no text column (looked for 'text', 'response', 'answer', "
-               "'comment'...): pass --map text=COLUMN, or --text COLUMN for "
-               "each question column of a wide export");
+        path +
+        ": no text column (looked for 'text', 'response', 'answer', "
+        "'comment'...): pass --map text=COLUMN, or --text COLUMN for "
+        "each question column of a wide export");
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (!used[c]) plan.metadata_columns.push_back(static_cast<int>(c));
@@ -189,7 +192,8 @@ std::string FromExcelSerial(double serial) {
   using namespace std::chrono;
   auto days = static_cast<int>(serial);
   int minutes = static_cast<int>((serial - days) * 24 * 60 + 0.5);
-  year_month_day ymd{sys_days{year(1899) / December / 30} + std::chrono::days(days)};
+  year_month_day ymd{sys_days{year(1899) / December / 30} +
+                     std::chrono::days(days)};
   int hh = minutes > 0 ? minutes / 60 : -1;
   return FormatDate(static_cast<int>(ymd.year()),
                     static_cast<unsigned>(ymd.month()),

@@ -35,7 +35,9 @@ struct ColumnPlan {
 
 // Resolves `columns` under `mapping`. Errors (naming `path`) when an explicit
 // or --text column does not exist, is ambiguous, or when no text column can
-// be found and `require_text` is set.
+// be found and `require_text` is set. Without `require_text` (JSONL, whose
+// columns are only known as records are read) a column not seen yet leaves
+// its field unmapped instead.
 Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
                                   const FieldMapping& mapping,
                                   const std::string& path, bool require_text);

@@ -16,15 +16,26 @@ struct NamedEntity {
 };
 
 constexpr NamedEntity kEntities[] = {
-    {"amp", "&"},       {"lt", "<"},        {"gt", ">"},
-    {"quot", "\""},     {"apos", "'"},      {"nbsp", "\xC2\xA0"},
-    {"ndash", "\xE2\x80\x93"},  {"mdash", "\xE2\x80\x94"},
-    {"lsquo", "\xE2\x80\x98"},  {"rsquo", "\xE2\x80\x99"},
-    {"ldquo", "\xE2\x80\x9C"},  {"rdquo", "\xE2\x80\x9D"},
-    {"hellip", "\xE2\x80\xA6"}, {"pound", "\xC2\xA3"},
-    {"euro", "\xE2\x82\xAC"},   {"copy", "\xC2\xA9"},
-    {"bull", "\xE2\x80\xA2"},   {"middot", "\xC2\xB7"},
-    {"eacute", "\xC3\xA9"},     {"deg", "\xC2\xB0"},
+    {"amp", "&"},
+    {"lt", "<"},
+    {"gt", ">"},
+    {"quot", "\""},
+    {"apos", "'"},
+    {"nbsp", "\xC2\xA0"},
+    {"ndash", "\xE2\x80\x93"},
+    {"mdash", "\xE2\x80\x94"},
+    {"lsquo", "\xE2\x80\x98"},
+    {"rsquo", "\xE2\x80\x99"},
+    {"ldquo", "\xE2\x80\x9C"},
+    {"rdquo", "\xE2\x80\x9D"},
+    {"hellip", "\xE2\x80\xA6"},
+    {"pound", "\xC2\xA3"},
+    {"euro", "\xE2\x82\xAC"},
+    {"copy", "\xC2\xA9"},
+    {"bull", "\xE2\x80\xA2"},
+    {"middot", "\xC2\xB7"},
+    {"eacute", "\xC3\xA9"},
+    {"deg", "\xC2\xB0"},
 };
 
 // Decodes the reference starting at text[0] == '&'; returns the number of

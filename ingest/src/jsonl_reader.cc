@@ -1,5 +1,4 @@
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,10 +13,11 @@ bool IsBlank(const std::string& s) {
   return s.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-std::string ValueText(const nlohmann::json& v) {
+std::string ValueText(const nlohmann::ordered_json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";
-  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return v.dump(-1, ' ', false,
+                nlohmann::ordered_json::error_handler_t::replace);
 }
 
 // One JSON object per line. Keys become columns the first time they appear;
@@ -53,8 +53,9 @@ class JsonlReader : public RecordReader {
       return Reject(item, "record larger than " +
                               std::to_string(max_record_bytes_) + " bytes");
     }
-    nlohmann::json object =
-        nlohmann::json::parse(decoder_.Decode(line), nullptr, false);
+    // ordered_json keeps keys in file order (json sorts them).
+    nlohmann::ordered_json object =
+        nlohmann::ordered_json::parse(decoder_.Decode(line), nullptr, false);
     if (object.is_discarded()) return Reject(item, "not valid JSON");
     if (!object.is_object()) return Reject(item, "line is not a JSON object");
     item->kind = ReadItem::Kind::kRecord;

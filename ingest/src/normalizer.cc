@@ -1,12 +1,12 @@
 #include "sift/ingest/normalizer.h"
 
-#include "field_mapping.h"
-
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include "field_mapping.h"
 
 namespace sift::ingest {
 
@@ -42,14 +42,32 @@ void AppendUtf8(UChar32 c, std::string* out) {
 // Folds one code point for analysis; returns 0 when it is left as is.
 char FoldTypography(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B:
-    case 0x2032: case 0x2035: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2035:
+    case 0x2039:
+    case 0x203A:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F:
-    case 0x2033: case 0x2036: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x2036:
+    case 0x00AB:
+    case 0x00BB:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013:
-    case 0x2014: case 0x2015: case 0x2212: case 0x2043:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x2043:
       return '-';
     default:
       return 0;
@@ -121,11 +139,20 @@ std::string TextNormalizer::ForDisplay(std::string_view utf8) const {
 }
 
 std::string TextNormalizer::ForAnalysis(std::string_view display) const {
+  // NFKC splits double primes (U+2033, U+2036) into two single primes, so
+  // fold them to '"' before it runs.
+  std::string folded(display);
+  for (const char* dprime : {"\xE2\x80\xB3", "\xE2\x80\xB6"}) {
+    for (std::size_t at = folded.find(dprime); at != std::string::npos;
+         at = folded.find(dprime, at + 1)) {
+      folded.replace(at, 3, "\"");
+    }
+  }
   std::string nfkc;
   icu::StringByteSink<std::string> sink(&nfkc);
   UErrorCode status = U_ZERO_ERROR;
-  icu_->nfkc->normalizeUTF8(0, display, sink, nullptr, status);
-  if (U_FAILURE(status)) nfkc = std::string(display);
+  icu_->nfkc->normalizeUTF8(0, folded, sink, nullptr, status);
+  if (U_FAILURE(status)) nfkc = folded;
   std::string out;
   out.reserve(nfkc.size());
   const auto* s = reinterpret_cast<const uint8_t*>(nfkc.data());

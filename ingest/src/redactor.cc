@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cctype>
+#include <string_view>
 
 namespace sift::ingest {
 
@@ -93,8 +94,8 @@ const char* PiiKindName(PiiKind kind) {
 }
 
 const char* PiiPlaceholder(PiiKind kind) {
-  static const char* kPlaceholders[] = {"[EMAIL]", "[URL]", "[NINO]",
-                                        "[PHONE]", "[POSTCODE]"};
+  static const char* kPlaceholders[] = {"[EMAIL]", "[URL]", "[NINO]", "[PHONE]",
+                                        "[POSTCODE]"};
   return kPlaceholders[static_cast<int>(kind)];
 }
 
@@ -134,13 +135,21 @@ std::string Redactor::Redact(std::string_view text,
     std::size_t begin = groups[0].data() - text.data();
     std::size_t end = begin + groups[0].size();
     int kind_index = 0;
-    while (kind_index < kPiiKindCount && groups[kind_index + 1].data() == nullptr) {
+    while (kind_index < kPiiKindCount &&
+           groups[kind_index + 1].data() == nullptr) {
       ++kind_index;
     }
     auto kind = static_cast<PiiKind>(kind_index);
     if (kind_index == kPiiKindCount || !AcceptMatch(kind, text, begin, end)) {
       pos = begin + 1;
       continue;
+    }
+    if (kind == PiiKind::kUrl) {
+      // Punctuation ending the sentence is not part of the link.
+      while (end > begin + 1 && std::string_view(".,;:!?").find(
+                                    text[end - 1]) != std::string_view::npos) {
+        --end;
+      }
     }
     if (out.empty()) out.reserve(text.size());
     out.append(text.substr(copied, begin - copied));

@@ -95,7 +95,8 @@ class ResponseReader::Impl {
  private:
   std::string Clean(const std::string& raw) {
     std::string display = normalizer_.ForDisplay(raw);
-    if (options_.redact) display = redactor_.Redact(display, &stats_.redactions);
+    if (options_.redact)
+      display = redactor_.Redact(display, &stats_.redactions);
     return display;
   }
 
@@ -118,8 +119,8 @@ class ResponseReader::Impl {
   Response RowTemplate(const ReadItem& read) {
     Response r;
     std::string given_id = Value(read, kId);
-    r.respondent = given_id.empty() ? stem_ + ":" + std::to_string(row_)
-                                    : given_id;
+    r.respondent =
+        given_id.empty() ? stem_ + ":" + std::to_string(row_) : given_id;
     r.question = Value(read, kQuestion);
     r.respondent_type = Value(read, kRespondentType);
     r.organisation = Value(read, kOrganisation);
@@ -152,8 +153,8 @@ class ResponseReader::Impl {
     }
     int answers = 0;
     for (int c : plan_.text_columns) {
-      std::string text = c < static_cast<int>(read.values.size())
-                             ? Clean(read.values[c]) : "";
+      std::string text =
+          c < static_cast<int>(read.values.size()) ? Clean(read.values[c]) : "";
       if (text.empty()) continue;
       ++answers;
       Response r = row;
@@ -213,9 +214,9 @@ Result<ResponseReader> ResponseReader::Open(
   auto reader = OpenRecordReader(path, options.reader);
   if (!reader.ok()) return reader.status();
   bool tabular = !reader.value()->columns().empty();
-  auto impl = std::make_unique<Impl>(path, options, std::move(reader.value()),
-                                     normalizer.value(),
-                                     std::move(redactor.value()));
+  auto impl =
+      std::make_unique<Impl>(path, options, std::move(reader.value()),
+                             normalizer.value(), std::move(redactor.value()));
   SIFT_RETURN_IF_ERROR(impl->Resolve(/*require_text=*/tabular));
   return ResponseReader(std::move(impl));
 }

@@ -104,8 +104,8 @@ Result<std::unique_ptr<LineSource>> LineSource::Open(const std::string& path) {
     source->utf16_ = ucnv_open(utf16, &status);
     if (U_FAILURE(status)) {
       return Status::Internal(path + ": ICU cannot open a " +
-                              std::string(utf16) + " converter: " +
-                              u_errorName(status));
+                              std::string(utf16) +
+                              " converter: " + u_errorName(status));
     }
     source->encoding_ = utf16;
   }
@@ -144,8 +144,8 @@ Status LineSource::Fill() {
   ucnv_toUnicode(utf16_, &target, target + units.size(), &src,
                  raw.data() + raw.size(), nullptr, file_eof_, &status);
   if (U_FAILURE(status)) {
-    return Status::Corruption(path_ + ": cannot decode UTF-16: " +
-                              u_errorName(status));
+    return Status::Corruption(path_ +
+                              ": cannot decode UTF-16: " + u_errorName(status));
   }
   icu::UnicodeString text(target_start,
                           static_cast<int32_t>(target - target_start));
@@ -241,6 +241,12 @@ std::string ValueDecoder::Repair(std::string_view bytes) {
     icu::UnicodeString one(bytes.data() + start, 1, legacy_, status);
     count_replacements(one);
     UChar32 decoded = one.length() > 0 ? one.char32At(0) : 0xFFFD;
+    // C1 controls are what ICU gives for bytes a single-byte code page
+    // leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D in windows-1252).
+    if (decoded >= 0x80 && decoded <= 0x9F) {
+      ++stats_.replaced_chars;
+      decoded = 0xFFFD;
+    }
     if (decoded == 0x1A) decoded = 0xFFFD;
     AppendUtf8(decoded, &out);
   }

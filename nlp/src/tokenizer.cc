@@ -4,7 +4,23 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "sift/ingest/redactor.h"
+
 namespace sift::nlp {
+namespace {
+
+// One of ingest's placeholders, "[EMAIL]" ... "[POSTCODE]".
+bool IsPlaceholder(const icu::UnicodeString& text) {
+  for (int k = 0; k < ingest::kPiiKindCount; ++k) {
+    if (text == icu::UnicodeString::fromUTF8(
+                    ingest::PiiPlaceholder(static_cast<ingest::PiiKind>(k)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 struct Tokenizer::State {
   std::unique_ptr<icu::BreakIterator> words;
@@ -17,8 +33,8 @@ Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 
 Result<Tokenizer> Tokenizer::Create() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(
+      icu::Locale::getEnglish(), status));
   if (U_FAILURE(status) || it == nullptr) {
     return Status::Internal(std::string("ICU word break rules unavailable: ") +
                             u_errorName(status));
@@ -39,21 +55,18 @@ void Tokenizer::Tokenize(std::string_view text,
        start = end, end = it.next()) {
     int32_t status = it.getRuleStatus();
     bool word = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_IDEO_LIMIT;
-    // "[EMAIL]": a bracketed upper-case placeholder stays one token.
+    // "[EMAIL]": a redaction placeholder stays one token. Other bracketed
+    // text ("[2]", "[NHS]", "[not a placeholder]") is ordinary words.
     if (!word && u.charAt(start) == u'[' && end < u.length()) {
       int32_t close = u.indexOf(u']', end);
-      if (close > end && close - end <= 10) {
-        icu::UnicodeString inner = u.tempSubStringBetween(end, close);
-        icu::UnicodeString upper = inner;
-        upper.toUpper(icu::Locale::getEnglish());
-        if (inner.length() > 0 && inner == upper) {
-          std::string token;
-          u.tempSubStringBetween(start, close + 1).toLower().toUTF8String(token);
-          tokens->push_back(std::move(token));
-          end = it.following(close);
-          if (end == icu::BreakIterator::DONE) break;
-          continue;
-        }
+      if (close > end && close - end <= 10 &&
+          IsPlaceholder(u.tempSubStringBetween(start, close + 1))) {
+        std::string token;
+        u.tempSubStringBetween(start, close + 1).toLower().toUTF8String(token);
+        tokens->push_back(std::move(token));
+        end = it.following(close);
+        if (end == icu::BreakIterator::DONE) break;
+        continue;
       }
     }
     if (!word) continue;

@@ -97,9 +97,9 @@ class Result {
 
 // Returns early from a function returning Status (or Result<T>) when `expr`
 // yields a non-ok Status.
-#define SIFT_RETURN_IF_ERROR(expr)          \
-  do {                                      \
-    ::sift::Status sift_status_ = (expr);   \
+#define SIFT_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::sift::Status sift_status_ = (expr);        \
     if (!sift_status_.ok()) return sift_status_; \
   } while (0)
 

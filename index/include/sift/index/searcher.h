@@ -3,9 +3,9 @@
 // Query syntax is Xapian's QueryParser with English stemming: words (all
 // must match unless OR is used), "phrases", AND/OR/NOT, +must -mustnot,
 // wildcards (bus*), and field prefixes: sector:, district:, question:,
-// type:, respondent:, id:, is:duplicate, redacted:email (boolean filters; values compared as
-// ingest::FilterKey, so district:"St Albans" works) and org: (words of the
-// organisation name). An empty query matches every response.
+// type:, respondent:, id:, is:duplicate, redacted:email (boolean filters;
+// values compared as ingest::FilterKey, so district:"St Albans" works) and org:
+// (words of the organisation name). An empty query matches every response.
 //
 // Thread safety: a Searcher holds one open Xapian::Database and is used by
 // one thread at a time; open one per thread.
@@ -39,8 +39,8 @@ struct SearchRequest {
 };
 
 struct SearchHit {
-  std::int64_t rank = 0;  // 1-based, counting from the first result overall
-  double score = 0;       // Xapian BM25 weight; 0 for a pure filter query
+  std::int64_t rank = 0;      // 1-based, counting from the first result overall
+  double score = 0;           // Xapian BM25 weight; 0 for a pure filter query
   ingest::Response response;  // stored fields; text is in display_text
   std::string duplicate_of;   // "" unless marked as a duplicate
   std::string snippet;        // matched terms marked **like this**

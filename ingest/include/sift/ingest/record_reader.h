@@ -44,10 +44,10 @@ struct ReaderOptions {
 };
 
 struct DecodeStats {
-  std::int64_t repaired_values = 0;   // values converted from legacy_encoding
-  std::int64_t replaced_chars = 0;    // characters that became U+FFFD
-  std::string source_encoding;        // "UTF-8", "UTF-16LE", ... as detected
-  std::string legacy_encoding;        // the converter used for repairs, if any
+  std::int64_t repaired_values = 0;  // values converted from legacy_encoding
+  std::int64_t replaced_chars = 0;   // characters that became U+FFFD
+  std::string source_encoding;       // "UTF-8", "UTF-16LE", ... as detected
+  std::string legacy_encoding;       // the converter used for repairs, if any
 };
 
 // One step of a read: a record, a rejected record, or the end of the file.

@@ -53,7 +53,8 @@ class Redactor {
 
  private:
   struct Patterns;
-  explicit Redactor(std::shared_ptr<const Patterns> p) : patterns_(std::move(p)) {}
+  explicit Redactor(std::shared_ptr<const Patterns> p)
+      : patterns_(std::move(p)) {}
   std::shared_ptr<const Patterns> patterns_;
 };
 

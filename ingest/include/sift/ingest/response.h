@@ -35,9 +35,9 @@ struct Response {
   std::string question;
   std::string respondent_type;
   std::string organisation;
-  std::string sector;    // as the respondent wrote it
+  std::string sector;  // as the respondent wrote it
   std::string district;
-  std::string date;      // ISO 8601 when recognised, else as written
+  std::string date;  // ISO 8601 when recognised, else as written
   // Every other column, by header name, display-normalised and redacted.
   std::vector<std::pair<std::string, std::string>> metadata;
   std::string respondent;  // respondent key: the row's id, or file stem:row
