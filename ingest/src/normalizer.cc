@@ -141,18 +141,29 @@ std::string TextNormalizer::ForDisplay(std::string_view utf8) const {
 std::string TextNormalizer::ForAnalysis(std::string_view display) const {
   // NFKC splits double primes (U+2033, U+2036) into two single primes, so
   // fold them to '"' before it runs.
-  std::string folded(display);
-  for (const char* dprime : {"\xE2\x80\xB3", "\xE2\x80\xB6"}) {
-    for (std::size_t at = folded.find(dprime); at != std::string::npos;
-         at = folded.find(dprime, at + 1)) {
-      folded.replace(at, 3, "\"");
+  std::string folded;
+  std::string_view input = display;
+  auto is_double_prime = [&display](std::size_t i) {
+    return display.compare(i, 3, "\xE2\x80\xB3") == 0 ||
+           display.compare(i, 3, "\xE2\x80\xB6") == 0;
+  };
+  if (display.find("\xE2\x80") != std::string_view::npos) {
+    folded.reserve(display.size());
+    for (std::size_t i = 0; i < display.size();) {
+      if (is_double_prime(i)) {
+        folded.push_back('"');
+        i += 3;
+      } else {
+        folded.push_back(display[i++]);
+      }
     }
+    input = folded;
   }
   std::string nfkc;
   icu::StringByteSink<std::string> sink(&nfkc);
   UErrorCode status = U_ZERO_ERROR;
-  icu_->nfkc->normalizeUTF8(0, folded, sink, nullptr, status);
-  if (U_FAILURE(status)) nfkc = folded;
+  icu_->nfkc->normalizeUTF8(0, input, sink, nullptr, status);
+  if (U_FAILURE(status)) nfkc = std::string(input);
   std::string out;
   out.reserve(nfkc.size());
   const auto* s = reinterpret_cast<const uint8_t*>(nfkc.data());
@@ -179,9 +190,9 @@ std::string TextNormalizer::ForAnalysis(std::string_view display) const {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    char folded = c >= 0 ? FoldTypography(c) : 0;
-    if (folded != 0) {
-      out.push_back(folded);
+    char ascii = c >= 0 ? FoldTypography(c) : 0;
+    if (ascii != 0) {
+      out.push_back(ascii);
     } else {
       out.append(nfkc, start, i - start);
     }

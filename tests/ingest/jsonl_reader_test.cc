@@ -20,8 +20,9 @@ class JsonlReaderTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& bytes,
                     const std::string& ext = "jsonl") {
-    return WriteFile(dir_.file("f" + std::to_string(++files_) + "." + ext),
-                     bytes);
+    std::string name = "f";
+    name.append(std::to_string(++files_)).append(".").append(ext);
+    return WriteFile(dir_.file(name), bytes);
   }
   std::unique_ptr<RecordReader> Open(const std::string& bytes) {
     auto reader = OpenRecordReader(Write(bytes), {});

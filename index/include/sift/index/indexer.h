@@ -3,10 +3,13 @@
 // IngestFiles() streams each file through ingest::ResponseReader (decode,
 // normalise, redact), marks exact duplicates, and writes every response to a
 // Xapian database on disk under its unique id term, so a re-run of the same
-// files updates documents instead of adding new ones. All files go in one
-// transaction: if any file cannot be read, nothing is written, and a
-// database directory this run created is removed again. An interrupted run
-// leaves the database as it was, and re-running gives the same result.
+// files updates documents instead of adding new ones.
+//
+// A run is all or nothing. A new database is built beside its final path
+// (as "<db>.partial") and renamed into place once every file is in; an
+// existing one is updated in a single Xapian transaction. If any file cannot
+// be read, nothing is written; an interrupted run leaves the database as it
+// was, and re-running gives the same result.
 //
 // The term prefixes, value slots and metadata keys are documented in
 // index/src/schema.h.
@@ -36,8 +39,9 @@ struct IngestProgress {
 struct IngestOptions {
   std::string db_path;  // created when absent
   ingest::ResponseReaderOptions read;
-  // Called every `progress_every` units and at the end of each file, on the
-  // calling thread. May be empty.
+  // Called every `progress_every` units (<= 0: never) and at the end of each
+  // file, from the worker thread that reads the files, never concurrently.
+  // May be empty.
   std::function<void(const IngestProgress&)> progress;
   std::int64_t progress_every = 1000;
 };

@@ -1,0 +1,94 @@
+#include "document_builder.h"
+
+#include "schema.h"
+#include "sift/ingest/normalizer.h"
+
+namespace sift::index {
+namespace {
+
+// Redaction placeholders are not words of the response: they are left out
+// of the text terms and recorded as XRED<kind> filter terms instead.
+std::string WithoutPlaceholders(const std::string& text,
+                                Xapian::Document* doc) {
+  if (text.find('[') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t copied = 0;
+  for (std::size_t at = text.find('['); at != std::string::npos;
+       at = text.find('[', at + 1)) {
+    for (int k = 0; k < ingest::kPiiKindCount; ++k) {
+      auto kind = static_cast<ingest::PiiKind>(k);
+      std::string_view placeholder = ingest::PiiPlaceholder(kind);
+      if (text.compare(at, placeholder.size(), placeholder) != 0) continue;
+      out.append(text, copied, at - copied).push_back(' ');
+      copied = at + placeholder.size();
+      doc->add_boolean_term(schema::kRedactedPrefix +
+                            std::string(ingest::PiiKindName(kind)));
+      break;
+    }
+  }
+  out.append(text, copied);
+  return out;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder() {
+  terms_.set_stemmer(Xapian::Stem("english"));
+  terms_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void DocumentBuilder::LoadExistingOriginals(const Xapian::Database& db) {
+  const std::string prefix = schema::kHashPrefix;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    auto posting = db.postlist_begin(*t);
+    if (posting == db.postlist_end(*t)) continue;
+    tracker_.Observe((*t).substr(prefix.size()),
+                     db.get_document(*posting).get_value(schema::kIdSlot));
+  }
+}
+
+BuiltDocument DocumentBuilder::Build(const ingest::Response& r) {
+  BuiltDocument built;
+  std::string key = ingest::ContentKey(r.text);
+  built.duplicate_of = tracker_.Observe(key, r.id);
+  Xapian::Document& doc = built.document;
+  terms_.set_document(doc);
+  terms_.index_text(WithoutPlaceholders(r.text, &doc));
+  if (!r.organisation.empty()) {
+    terms_.increase_termpos();
+    terms_.index_text(r.organisation, 1, schema::kOrgPrefix);
+  }
+  terms_.set_document(Xapian::Document());  // the builder keeps no reference
+  built.id_term = schema::kIdPrefix + r.id;
+  doc.add_boolean_term(built.id_term);
+  doc.add_boolean_term(schema::kRespondentPrefix +
+                       ingest::FilterKey(r.respondent));
+  doc.add_boolean_term(built.duplicate_of.empty()
+                           ? schema::kHashPrefix + key
+                           : std::string(schema::kDuplicateTerm));
+  for (const schema::Category& c : schema::kCategories) {
+    const std::string& value = schema::CategoryValue(c, r);
+    if (value.empty()) continue;
+    std::string k = ingest::FilterKey(value);
+    doc.add_boolean_term(c.prefix + k);
+    doc.add_value(c.slot, k);
+    ++label_votes_[schema::LabelKey(c, k)][value];
+  }
+  doc.add_value(schema::kDateSlot, r.date);
+  doc.add_value(schema::kIdSlot, r.id);
+  doc.set_data(schema::EncodeRecord(r, built.duplicate_of));
+  return built;
+}
+
+void DocumentBuilder::WriteLabels(Xapian::WritableDatabase* db) const {
+  for (const auto& [meta, votes] : label_votes_) {
+    auto best = votes.begin();
+    for (auto it = votes.begin(); it != votes.end(); ++it) {
+      if (it->second > best->second) best = it;
+    }
+    db->set_metadata(meta, best->first);
+  }
+}
+
+}  // namespace sift::index

@@ -1,0 +1,51 @@
+// Internal: turns cleaned responses into Xapian documents laid out as
+// schema.h describes, marking exact duplicates on the way.
+#ifndef SIFT_INDEX_SRC_DOCUMENT_BUILDER_H_
+#define SIFT_INDEX_SRC_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "sift/ingest/dedup.h"
+#include "sift/ingest/response.h"
+
+namespace sift::index {
+
+// A document ready for replace_document().
+struct BuiltDocument {
+  std::string id_term;
+  Xapian::Document document;
+  std::string duplicate_of;  // "" for an original
+};
+
+// Builds documents for one ingest run. Not thread-safe: one thread builds;
+// the documents it returns hold no reference to the builder and may be
+// handed to another thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder();
+
+  // Seeds duplicate detection with the originals already in `db`, so an
+  // original stored by an earlier run wins over whichever copy this run
+  // reads first. Call before the first Build().
+  void LoadExistingOriginals(const Xapian::Database& db);
+
+  BuiltDocument Build(const ingest::Response& r);
+
+  // Stores, for each filter value seen in this run, its most frequent
+  // display form ("St Albans" over "st albans" when more wrote it so).
+  void WriteLabels(Xapian::WritableDatabase* db) const;
+
+ private:
+  Xapian::TermGenerator terms_;
+  ingest::DuplicateTracker tracker_;
+  // Display forms seen per label metadata key, with counts.
+  std::map<std::string, std::map<std::string, std::int64_t>> label_votes_;
+};
+
+}  // namespace sift::index
+
+#endif  // SIFT_INDEX_SRC_DOCUMENT_BUILDER_H_
