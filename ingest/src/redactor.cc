@@ -1,6 +1,8 @@
 #include "sift/ingest/redactor.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <cctype>
 #include <string_view>
@@ -24,7 +26,7 @@ constexpr const char* kPattern =
     R"(|((?i)(?:https?://)?(?:www\.|m\.|[a-z]{2}\.)?)"
     R"((?:facebook\.com|fb\.com|twitter\.com|x\.com|instagram\.com|)"
     R"(linkedin\.com/in|tiktok\.com/@|youtube\.com/(?:@|user/|c/)|)"
-    R"(medium\.com/@|flickr\.com/people|github\.com))"
+    R"(medium\.com/@|flickr\.com/people))"
     R"(/[^\s<>"'()\[\],]+|)"
     R"(https?://[^\s<>"]*?/(?:~|users?/|people/|profiles?/|members?/|author/))"
     R"([^\s<>"'()\[\],]+))"
@@ -35,9 +37,24 @@ constexpr const char* kPattern =
     // postcode
     R"(|((?:[A-Za-z]{1,2}\d[A-Za-z\d]?) ?\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}))";
 
-bool IsWordByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) ||
-         (static_cast<unsigned char>(c) >= 0x80);
+// Whether the code point ending just before `pos` (or starting at it) is a
+// letter or digit in any script: "é" joins a word, "…" and "’" do not.
+bool LetterOrDigitBefore(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  return c >= 0 && u_isalnum(c);
+}
+
+bool LetterOrDigitAt(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  return c >= 0 && u_isalnum(c);
 }
 
 int CountDigits(std::string_view s) {
@@ -55,18 +72,18 @@ bool IsOrdinalSuffix(std::string_view letters) {
 bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
                  std::size_t end) {
   char before = begin > 0 ? text[begin - 1] : ' ';
-  char after = end < text.size() ? text[end] : ' ';
+  bool word_before = LetterOrDigitBefore(text, begin);
+  bool word_after = LetterOrDigitAt(text, end);
   std::string_view m = text.substr(begin, end - begin);
   switch (kind) {
     case PiiKind::kEmail:
       return true;
     case PiiKind::kUrl:
-      return !(IsWordByte(before) || before == '.' || before == '-' ||
-               before == '@');
+      return !(word_before || before == '.' || before == '-' || before == '@');
     case PiiKind::kNino:
-      return !IsWordByte(before) && !IsWordByte(after);
+      return !word_before && !word_after;
     case PiiKind::kPhone: {
-      if (IsWordByte(before) || before == '+' || std::isdigit(after)) {
+      if (word_before || before == '+' || word_after) {
         return false;
       }
       int digits = CountDigits(m);
@@ -78,7 +95,7 @@ bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
       return digits == 10 || digits == 11;  // leading 0 included
     }
     case PiiKind::kPostcode: {
-      if (IsWordByte(before) || IsWordByte(after)) return false;
+      if (word_before || word_after) return false;
       std::string_view inward = m.substr(m.size() - 2);
       return !IsOrdinalSuffix(inward);
     }

@@ -328,8 +328,8 @@ TEST(SiftE2eDemoTest, DemoCorpusIngests) {
   EXPECT_EQ(j["redactions"]["url"], 2);
   EXPECT_EQ(j["redactions"]["nino"], 2);
   EXPECT_EQ(j["redactions"]["phone"], 8);
-  // The README plants 4 postcodes; "WD3 4ZZ…" (followed by U+2026) is
-  // missed by the ingest redactor, so the postcode count is not pinned.
+  // Four postcodes, one of them ("WD3 4ZZ…") followed by U+2026.
+  EXPECT_EQ(j["redactions"]["postcode"], 4);
 
   Outcome r = Sift(dir, {"search", "respondent:HLIS-2019-0003", "--db",
                          dir.file("db"), "--json"});

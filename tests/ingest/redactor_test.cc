@@ -58,6 +58,12 @@ TEST_F(RedactorTest, RedactsPersonalData) {
       {"AL13JX", "[POSTCODE]", kPostcode, 1},
       {"EC1A 1BB", "[POSTCODE]", kPostcode, 1},
       {"M1 1AA and SW1A 2AA", "[POSTCODE] and [POSTCODE]", kPostcode, 2},
+      // next to non-ASCII punctuation, which is not part of a word
+      {"Rickmansworth WD3 4ZZ\u2026 anyway",
+       "Rickmansworth [POSTCODE]\u2026 anyway", kPostcode, 1},
+      {"\u201cAL1 3JX\u201d", "\u201c[POSTCODE]\u201d", kPostcode, 1},
+      {"ring 07700 900123\u2014any time", "ring [PHONE]\u2014any time", kPhone,
+       1},
       // national insurance number
       {"NI: QQ 12 34 56 C", "NI: [NINO]", kNino, 1},
       {"AB123456D", "[NINO]", kNino, 1},
@@ -111,6 +117,7 @@ TEST_F(RedactorTest, LeavesOrdinaryTextAlone) {
       "Cars per 1000 people: 512",
       "email us via the website",
       "@herts_council on social media",
+      "code at https://github.com/hertfordshire-lep/data",
   };
   for (const char* text : cases) {
     RedactionCounts counts;
