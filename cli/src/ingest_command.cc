@@ -57,6 +57,7 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
                       {{"source", f.decode.source_encoding},
                        {"repaired_values", f.decode.repaired_values},
                        {"replaced_chars", f.decode.replaced_chars},
+                       {"mojibake_values", f.decode.mojibake_values},
                        {"legacy_encoding", f.decode.legacy_encoding}}},
                      {"columns", std::move(columns)}});
   }
@@ -84,12 +85,17 @@ void PrintSummary(const index::IngestReport& r) {
   fmt::print("  redactions   {:>8}  ({})\n",
              r.redaction ? std::to_string(r.redactions.total()) : "off", red);
   for (const auto& f : r.files) {
-    if (f.decode.repaired_values == 0 && f.decode.replaced_chars == 0) continue;
-    fmt::print(
-        "  encoding     {}: {} values repaired from {}, {} characters "
-        "unreadable\n",
-        f.path, f.decode.repaired_values, f.decode.legacy_encoding,
-        f.decode.replaced_chars);
+    const ingest::DecodeStats& d = f.decode;
+    if (d.repaired_values > 0 || d.replaced_chars > 0) {
+      fmt::print(
+          "  encoding     {}: {} values decoded from {}, {} characters "
+          "unreadable\n",
+          f.path, d.repaired_values, d.legacy_encoding, d.replaced_chars);
+    }
+    if (d.mojibake_values > 0) {
+      fmt::print("  mojibake     {}: {} values repaired (\"â€™\" -> \"’\")\n",
+                 f.path, d.mojibake_values);
+    }
   }
   fmt::print("  database     {} responses in all\n", r.database_documents);
   const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
@@ -199,7 +205,10 @@ int RunIngest(const IngestArgs& args) {
   PrintSummary(report.value());
   if (!args.report.empty()) {
     std::ofstream out(args.report);
-    out << ReportJson(report.value()).dump(2) << "\n";
+    out << ReportJson(report.value())
+               .dump(2, ' ', false,
+                     nlohmann::ordered_json::error_handler_t::replace)
+        << "\n";
     if (!out) {
       std::cerr << "sift ingest: cannot write the report to " << args.report
                 << "\n";

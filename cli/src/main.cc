@@ -1,12 +1,18 @@
 // sift: a text-mining engine for public consultation responses.
 // This file only wires subcommands to the libraries; see commands.h.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <csignal>
+#include <exception>
 #include <iostream>
+#include <system_error>
 
 #include "commands.h"
 #include "sift/core/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int Run(int argc, char** argv) {
   CLI::App app{
       "sift: read, redact, index and search public consultation responses.\n"
       "Run `sift COMMAND --help` for a command's flags and examples."};
@@ -22,4 +28,21 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("ingest")) return sift::cli::RunIngest(*ingest);
   if (app.got_subcommand("search")) return sift::cli::RunSearch(*search);
   return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe (`sift search ... | head`) ends output, not the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    return Run(argc, argv);
+  } catch (const std::system_error& e) {
+    if (e.code().value() == EPIPE) return 1;  // the reader went away
+    std::cerr << "sift: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "sift: unexpected error: " << e.what() << "\n";
+    return 1;
+  }
 }

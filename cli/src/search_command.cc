@@ -158,7 +158,10 @@ int RunSearch(const SearchArgs& args) {
     return 1;
   }
   if (args.json) {
-    std::cout << ResultJson(result.value(), args.facets).dump() << "\n";
+    std::cout << ResultJson(result.value(), args.facets)
+                     .dump(-1, ' ', false,
+                           nlohmann::ordered_json::error_handler_t::replace)
+              << "\n";
   } else {
     PrintText(result.value(), args);
   }

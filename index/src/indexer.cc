@@ -207,6 +207,11 @@ Result<IngestReport> BuildNewDatabase(const std::vector<std::string>& paths,
   const std::string staging = options.db_path + ".partial";
   std::error_code ec;
   fs::remove_all(staging, ec);
+  fs::path parent = fs::path(options.db_path).parent_path();
+  if (!parent.empty() && !fs::create_directories(parent, ec) && ec) {
+    return Status::IoError(options.db_path + ": cannot create the directory " +
+                           parent.string() + ": " + ec.message());
+  }
   Result<IngestReport> result = Status::Internal("not run");
   try {
     Xapian::WritableDatabase db(staging, Xapian::DB_CREATE_OR_OVERWRITE);

@@ -12,6 +12,12 @@ namespace {
 
 int NeverSpace(unsigned char) { return 0; }
 
+// Strict parsing flags a quote that is neither doubled nor next to a
+// delimiter; lenient parsing keeps it as text.
+constexpr unsigned char kStrict =
+    CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
+constexpr unsigned char kLenient = CSV_STRICT_FINI | CSV_APPEND_NULL;
+
 std::string Trim(const std::string& s) {
   const char* ws = " \t\r\n";
   std::size_t b = s.find_first_not_of(ws);
@@ -20,9 +26,11 @@ std::string Trim(const std::string& s) {
 }
 
 // Streams records by feeding libcsv one physical line at a time, so that the
-// line where each record starts is known. A record that grows past the size
-// limit, or a quote left open at the end of the file, is rejected and the
-// lines after its first are parsed again, so one bad quote costs one record.
+// line where each record starts is known. A quote left open costs one
+// record, not the rest of the file: when the record it opens grows past the
+// size limit, runs into a line whose quotes do not fit, ends with the wrong
+// number of fields, or reaches the end of the file, that record is rejected
+// and the lines after its first are parsed again.
 class CsvReader : public RecordReader {
  public:
   CsvReader(std::unique_ptr<LineSource> source, const ReaderOptions& options)
@@ -64,14 +72,28 @@ class CsvReader : public RecordReader {
       item->reason = "row has " + std::to_string(v.size()) +
                      " fields, header has " + std::to_string(columns_.size());
       v.clear();
+      // A malformed record that spans lines is most often a quote left open
+      // that swallowed the rows below it up to the next quote: reject only
+      // its first line and read the others again.
+      if (last_lines_.size() > 1) {
+        item->reason +=
+            " (a quote opened on this line is not closed where "
+            "the row ends; the lines after it are read again)";
+        replay_.insert(replay_.begin(), last_lines_.begin() + 1,
+                       last_lines_.end());
+        csv_free(&parser_);
+        ResetParser();
+      }
     }
     return Status::Ok();
   }
 
  private:
+  using Lines = std::vector<std::pair<std::int64_t, std::string>>;
   struct Pending {
     std::int64_t line;
     std::vector<std::string> fields;
+    Lines lines;  // the physical lines, kept only when there are several
   };
 
   static void OnField(void* data, std::size_t len, void* self) {
@@ -81,7 +103,10 @@ class CsvReader : public RecordReader {
   }
   static void OnRecordEnd(int, void* self) {
     auto* r = static_cast<CsvReader*>(self);
-    r->done_.push_back({r->record_start_, std::move(r->fields_)});
+    Lines lines;
+    if (r->record_lines_.size() > 1) lines = std::move(r->record_lines_);
+    r->done_.push_back(
+        {r->record_start_, std::move(r->fields_), std::move(lines)});
     r->fields_.clear();
     r->record_lines_.clear();
     r->record_bytes_ = 0;
@@ -89,7 +114,7 @@ class CsvReader : public RecordReader {
   }
 
   void ResetParser() {
-    csv_init(&parser_, CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_init(&parser_, kStrict);
     csv_set_delim(&parser_, static_cast<unsigned char>(delimiter_));
     csv_set_space_func(&parser_, NeverSpace);
     fields_.clear();
@@ -123,20 +148,43 @@ class CsvReader : public RecordReader {
                        " bytes (a quote left open?)");
       return Status::Ok();
     }
-    if (csv_parse(&parser_, line.data(), line.size(), OnField, OnRecordEnd,
-                  this) != line.size()) {
-      return Status::Internal(
-          source_->path() + ":" + std::to_string(line_no) +
-          ": CSV parser failed: " + csv_strerror(csv_error(&parser_)));
+    if (Parse(line)) return Status::Ok();
+    if (csv_error(&parser_) != CSV_EPARSE) return ParserFailure(line_no);
+    if (record_lines_.size() > 1) {
+      // A quote opened on an earlier line was never closed, and this line's
+      // quotes do not fit: the record swallowed rows. Reject its first line
+      // and read the rest again.
+      RejectOpenRecord(
+          "quoted field not closed before the next row (the lines after it "
+          "are read again)");
+      return Status::Ok();
     }
-    return Status::Ok();
+    // A stray quote inside a one-line field ('5\'10" tall'): keep it as text.
+    csv_free(&parser_);
+    ResetParser();
+    record_start_ = line_no;
+    record_lines_.emplace_back(line_no, line);
+    record_bytes_ = line.size();
+    csv_set_opts(&parser_, kLenient);
+    bool parsed = Parse(line);
+    csv_set_opts(&parser_, kStrict);
+    return parsed ? Status::Ok() : ParserFailure(line_no);
+  }
+
+  bool Parse(const std::string& line) {
+    return csv_parse(&parser_, line.data(), line.size(), OnField, OnRecordEnd,
+                     this) == line.size();
+  }
+
+  Status ParserFailure(std::int64_t line_no) {
+    return Status::Internal(
+        source_->path() + ":" + std::to_string(line_no) +
+        ": CSV parser failed: " + csv_strerror(csv_error(&parser_)));
   }
 
   Status Finish() {
-    // libcsv honours CSV_STRICT_FINI only together with CSV_STRICT; strict
-    // mode is turned on just for the final check so that stray quotes
-    // inside fields stay tolerated while parsing.
-    csv_set_opts(&parser_, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    // libcsv honours CSV_STRICT_FINI only together with CSV_STRICT.
+    csv_set_opts(&parser_, kStrict);
     if (csv_fini(&parser_, OnField, OnRecordEnd, this) != 0) {
       RejectOpenRecord("quoted field never closed");
       return Status::Ok();
@@ -179,6 +227,7 @@ class CsvReader : public RecordReader {
       SIFT_RETURN_IF_ERROR(Feed(line_no, line));
     }
     // Emit in line order: a rejection can precede records parsed on replay.
+    last_lines_.clear();
     bool take_rejected =
         !rejected_.empty() &&
         (done_.empty() || rejected_.front().first <= done_.front().line);
@@ -192,6 +241,7 @@ class CsvReader : public RecordReader {
       item->kind = ReadItem::Kind::kRecord;
       item->line = done_.front().line;
       item->values = std::move(done_.front().fields);
+      last_lines_ = std::move(done_.front().lines);
       item->reason.clear();
       done_.pop_front();
     } else {
@@ -210,7 +260,8 @@ class CsvReader : public RecordReader {
   std::vector<std::string> fields_;  // fields of the record being parsed
   std::int64_t record_start_ = 0;    // 0 when no record is open
   std::size_t record_bytes_ = 0;
-  std::vector<std::pair<std::int64_t, std::string>> record_lines_;
+  Lines record_lines_;
+  Lines last_lines_;  // lines of the record NextRaw() returned last
   std::deque<std::pair<std::int64_t, std::string>> replay_;
   std::deque<Pending> done_;
   std::deque<std::pair<std::int64_t, std::string>> rejected_;

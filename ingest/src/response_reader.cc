@@ -4,6 +4,7 @@
 #include "field_mapping.h"
 #include "sift/ingest/normalizer.h"
 #include "sift/ingest/response.h"
+#include "text_source.h"
 
 namespace sift::ingest {
 namespace {
@@ -69,6 +70,7 @@ class ResponseReader::Impl {
       SIFT_RETURN_IF_ERROR(reader_->Next(&read));
       if (read.kind == ReadItem::Kind::kEnd) {
         stats_.decode = reader_->decode_stats();
+        stats_.decode.mojibake_values = mojibake_values_;
         item->kind = ResponseItem::Kind::kEnd;
         return Status::Ok();
       }
@@ -94,7 +96,10 @@ class ResponseReader::Impl {
 
  private:
   std::string Clean(const std::string& raw) {
-    std::string display = normalizer_.ForDisplay(raw);
+    bool repaired = false;
+    std::string display =
+        normalizer_.ForDisplay(RepairMojibake(raw, &repaired));
+    if (repaired) ++mojibake_values_;
     if (options_.redact)
       display = redactor_.Redact(display, &stats_.redactions);
     return display;
@@ -197,6 +202,7 @@ class ResponseReader::Impl {
   std::size_t resolved_width_ = 0;
   std::int64_t row_ = 0;
   FileStats stats_;
+  std::int64_t mojibake_values_ = 0;
   std::deque<ResponseItem> queue_;
 };
 

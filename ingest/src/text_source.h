@@ -82,6 +82,11 @@ class ValueDecoder {
 // True when `bytes` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
 
+// Undoes the commonest mojibake: UTF-8 that was once decoded as
+// Windows-1252 and encoded again ("donâ€™t" -> "don’t", "Â£5" -> "£5").
+// Sets *changed when anything was repaired. REQUIRES: valid UTF-8.
+std::string RepairMojibake(std::string_view utf8, bool* changed);
+
 }  // namespace sift::ingest
 
 #endif  // SIFT_INGEST_SRC_TEXT_SOURCE_H_

@@ -10,61 +10,21 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_test_util.h"
 #include "sift/core/version.h"
 #include "test_util.h"
 
 namespace sift {
 namespace {
 
+using ::sift::testing::Outcome;
+using ::sift::testing::ParseJson;
 using ::sift::testing::ReadFile;
+using ::sift::testing::Sift;
 using ::sift::testing::TempDir;
 using ::sift::testing::WriteFile;
 using Json = nlohmann::json;
 using Ids = std::vector<std::string>;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs `sift ARGS...` with stderr captured in `dir`.
-Outcome Sift(const TempDir& dir, const std::vector<std::string>& args) {
-  std::string cmd = Quote(SIFT_BINARY);
-  for (const auto& a : args) {
-    cmd += ' ';
-    cmd += Quote(a);
-  }
-  std::string err_path = dir.file("stderr.txt");
-  cmd += " 2>";
-  cmd += Quote(err_path);
-  Outcome o;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "popen failed: " << cmd;
-    return o;
-  }
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) {
-    o.out.append(buf, n);
-  }
-  int status = pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.err = ReadFile(err_path);
-  return o;
-}
-
-Json ParseJson(const std::string& text) {
-  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  EXPECT_FALSE(j.is_discarded()) << "not JSON: " << text;
-  return j;
-}
 
 Ids ResultIds(const Json& j) {
   Ids ids;

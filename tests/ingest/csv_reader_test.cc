@@ -200,6 +200,43 @@ TEST_F(CsvReaderTest, UnterminatedQuoteCostsOneRecord) {
                      "4: 3|still read", "5: 4|and this"}));
 }
 
+TEST_F(CsvReaderTest, OpenQuoteRunningIntoQuotedRowsCostsOneRecord) {
+  auto reader = Open(
+      "id,text,n\n"
+      "1,\"opened, never closed,9\n"
+      "2,\"quoted, fine\",8\n"
+      "3,\"also \"\"fine\"\"\",7\n");
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(ShowAll(reader.get()),
+            (Strings{"2! quoted field not closed before the next row (the "
+                     "lines after it are read again)",
+                     "3: 2|quoted, fine|8", "4: 3|also \"fine\"|7"}));
+}
+
+TEST_F(CsvReaderTest, MultiLineRecordWithWrongFieldCountIsSplit) {
+  // The quote opened on line 2 closes on line 3 with valid syntax, but the
+  // record then has 4 fields: line 2 is rejected and line 3 read again.
+  auto reader = Open("id,text,n\n1,\"open,9\nmore text\",7,extra\n");
+  ASSERT_NE(reader, nullptr);
+  Strings items = ShowAll(reader.get());
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].rfind("2! row has 4 fields, header has 3 (a quote", 0), 0u)
+      << items[0];
+  EXPECT_EQ(items[1], "3: more text\"|7|extra");
+}
+
+TEST_F(CsvReaderTest, StrayQuotesOnOneLineAreKeptAsText) {
+  auto reader = Open(
+      "id,text\n"
+      "1,he is 5'10\" tall\n"
+      "2,\"she said \"hi\" twice\"\n"
+      "3,after\n");
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(ShowAll(reader.get()),
+            (Strings{"2: 1|he is 5'10\" tall", "3: 2|she said \"hi\" twice",
+                     "4: 3|after"}));
+}
+
 TEST_F(CsvReaderTest, UnterminatedQuoteOnLastLine) {
   auto reader = Open("id,text\n1,fine\n2,\"oops");
   ASSERT_NE(reader, nullptr);

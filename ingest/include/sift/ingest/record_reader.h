@@ -4,8 +4,8 @@
 // Every value a reader yields is valid UTF-8: bytes that are not are decoded
 // from the file's legacy encoding (Windows-1252 unless told or detected
 // otherwise) and counted in DecodeStats; what cannot be decoded becomes
-// U+FFFD and is counted too. UTF-16 files with a byte-order mark and UTF-8
-// files with one are read transparently.
+// U+FFFD and is counted too. UTF-16 files with a
+// byte-order mark and UTF-8 files with one are read transparently.
 //
 // Memory stays flat: a reader holds one record (plus, for XLSX, the
 // workbook's shared-string table) whatever the file's size.
@@ -46,6 +46,9 @@ struct ReaderOptions {
 struct DecodeStats {
   std::int64_t repaired_values = 0;  // values converted from legacy_encoding
   std::int64_t replaced_chars = 0;   // characters that became U+FFFD
+  // Values whose mojibake (UTF-8 once mis-decoded as Windows-1252:
+  // "donâ€™t") was undone; counted by ResponseReader, for every format.
+  std::int64_t mojibake_values = 0;
   std::string source_encoding;       // "UTF-8", "UTF-16LE", ... as detected
   std::string legacy_encoding;       // the converter used for repairs, if any
 };
