@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-200000}
 scripts/install-deps.sh --bench
-scripts/build.sh >/dev/null
+scripts/build.sh sift sift_bench_corpus >/dev/null
 work=${BENCH_DIR:-out/bench}
 rm -rf "$work"
 mkdir -p "$work"

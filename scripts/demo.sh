@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh >/dev/null
+scripts/build.sh sift >/dev/null
 out=out/demo
 rm -rf "$out"
 mkdir -p "$out"

@@ -5,15 +5,17 @@ Reads raw/*.jsonl (next to this script), assigns every record to exactly one
 split and writes train.jsonl, dev.jsonl and test.jsonl, each sorted by id, with
 records unchanged (same fields, same order of fields).
 
-Method: iterative stratification (Sechidis, Tsoumakas & Vlahavas, 2011) over a
-set of binary tags per record:
+Method: the source file (residents, businesses, public_bodies, mixed) is a hard
+stratum: each file is split on its own, with split sizes fixed in advance so that
+the corpus totals are exactly 70/15/15 (rounded). Within a file, iterative
+stratification (Sechidis, Tsoumakas & Vlahavas, 2011) runs over binary tags:
   - each of the 9 labels the record carries, or "none" if it carries no label;
-  - "src:<file>" for its source file (residents, businesses, ...);
-  - "len:<bucket>" for its length bucket (short <= 10 words, medium, long >= 120).
+  - "len:<bucket>" for its length bucket (short <= 10 words, medium, long >= 120);
+  - "sent:<value>" for its sentiment.
 The rarest remaining tag is handled first; each of its records goes to the split
-that still needs most of that tag (ties: the split that needs most records
-overall, then a seeded random choice). Every label, the no-label group, each
-source file and each length bucket therefore end up close to 70/15/15.
+that still needs most of that tag among splits not yet full (ties: the split
+that needs most records, then a seeded random choice). Every label, the no-label
+group, each length bucket and each sentiment end up close to 70/15/15 in every source file.
 
 Standard library only; deterministic (seed 2019, input sorted by id).
 Usage: python3 make_splits.py
@@ -61,19 +63,35 @@ def load():
     return records
 
 
-def tags_of(source, rec):
+def tags_of(rec):
     tags = set(rec["labels"]) or {"none"}
-    tags.add("src:" + source)
     tags.add("len:" + length_bucket(rec["text"]))
+    tags.add("sent:" + rec["sentiment"])
     return tags
 
 
-def iterative_stratification(items, rng):
-    """items: list of tag sets. Returns a list of split names, one per item."""
+def split_sizes(group_sizes):
+    """Per-group split sizes whose running totals track the ratios, so the corpus
+    totals are round(0.70 * N) / round(0.15 * N) / remainder."""
+    sizes, done, cum = [], {s: 0 for s in SPLITS}, 0
+    for g in group_sizes:
+        cum += g
+        size = {}
+        for s in SPLITS[:-1]:
+            size[s] = int(round(RATIOS[s] * cum)) - done[s]
+        size[SPLITS[-1]] = g - sum(size.values())
+        for s in SPLITS:
+            done[s] += size[s]
+        sizes.append(size)
+    return sizes
+
+
+def iterative_stratification(items, want, rng):
+    """items: list of tag sets; want: split -> number of records (sums to
+    len(items)). Returns a list of split names, one per item."""
     n = len(items)
-    # desired number of records per split, summing exactly to n
-    want = {s: int(round(RATIOS[s] * n)) for s in SPLITS}
-    want["train"] += n - sum(want.values())
+    want = dict(want)
+    assert sum(want.values()) == n
     tag_total = collections.Counter(t for tags in items for t in tags)
     want_tag = {s: {t: RATIOS[s] * c for t, c in tag_total.items()} for s in SPLITS}
     assigned = [None] * n
@@ -84,8 +102,9 @@ def iterative_stratification(items, rng):
         tag = min(left, key=lambda t: (left[t], t))
         todo = sorted(i for i in remaining if tag in items[i])
         for i in todo:
-            best = max(want_tag[s][tag] for s in SPLITS)
-            cands = [s for s in SPLITS if want_tag[s][tag] == best]
+            open_splits = [s for s in SPLITS if want[s] > 0]  # split sizes are hard caps
+            best = max(want_tag[s][tag] for s in open_splits)
+            cands = [s for s in open_splits if want_tag[s][tag] == best]
             if len(cands) > 1:
                 top = max(want[s] for s in cands)
                 cands = [s for s in cands if want[s] == top]
@@ -118,11 +137,17 @@ def main():
     assert not dup, f"duplicate ids in raw files: {dup[:10]}"
 
     rng = random.Random(SEED)
-    assigned = iterative_stratification([tags_of(s, r) for s, r in records], rng)
-
+    sources = sorted({s for s, _ in records})
+    groups = {src: [r for s, r in records if s == src] for src in sources}
+    sizes = split_sizes([len(groups[src]) for src in sources])
     by_split = {s: [] for s in SPLITS}
-    for (source, rec), split in zip(records, assigned):
-        by_split[split].append(rec)
+    src_count = {s: collections.Counter() for s in SPLITS}
+    for src, want in zip(sources, sizes):
+        recs = groups[src]
+        assigned = iterative_stratification([tags_of(r) for r in recs], want, rng)
+        for rec, split in zip(recs, assigned):
+            by_split[split].append(rec)
+            src_count[split][src] += 1
 
     total = len(records)
     all_pos = stats("all", [r for _, r in records])
@@ -141,7 +166,7 @@ def main():
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         stats(f"{split} ({share:.1f}%)", recs)
-        src = collections.Counter(s for (s, r), a in zip(records, assigned) if a == split)
+        src = src_count[split]
         lens = collections.Counter(length_bucket(r["text"]) for r in recs)
         print("   sources: " + ", ".join(f"{k}={v}" for k, v in sorted(src.items())))
         print("   lengths: " + ", ".join(f"{k}={lens[k]}" for k in ("short", "medium", "long")))
