@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/reader_test_util.h"
 #include "readers.h"
 #include "sift/ingest/record_reader.h"
 #include "test_util.h"
@@ -15,6 +16,7 @@ namespace {
 
 using Kind = ReadItem::Kind;
 using Strings = std::vector<std::string>;
+using ::sift::testing::ReadAll;
 using ::sift::testing::TempDir;
 using ::sift::testing::WriteFile;
 
@@ -34,20 +36,6 @@ class CsvReaderTest : public ::testing::Test {
   TempDir dir_;
   int files_ = 0;
 };
-
-// Reads every item up to (not including) the end.
-std::vector<ReadItem> ReadAll(RecordReader* reader) {
-  std::vector<ReadItem> items;
-  for (int guard = 0; guard < 100000; ++guard) {
-    ReadItem item;
-    Status status = reader->Next(&item);
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    if (!status.ok() || item.kind == Kind::kEnd) return items;
-    items.push_back(std::move(item));
-  }
-  ADD_FAILURE() << "reader never ended";
-  return items;
-}
 
 // A compact, comparable rendering of an item: "12: a|b" or "12! reason".
 std::string Show(const ReadItem& item) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/reader_test_util.h"
 #include "sift/ingest/record_reader.h"
 #include "test_util.h"
 
@@ -13,6 +14,7 @@ namespace {
 
 using Kind = ReadItem::Kind;
 using Strings = std::vector<std::string>;
+using ::sift::testing::ReadAll;
 using ::sift::testing::TempDir;
 using ::sift::testing::WriteFile;
 
@@ -33,19 +35,6 @@ class JsonlReaderTest : public ::testing::Test {
   TempDir dir_;
   int files_ = 0;
 };
-
-std::vector<ReadItem> ReadAll(RecordReader* reader) {
-  std::vector<ReadItem> items;
-  for (int guard = 0; guard < 10000; ++guard) {
-    ReadItem item;
-    Status status = reader->Next(&item);
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    if (!status.ok() || item.kind == Kind::kEnd) return items;
-    items.push_back(std::move(item));
-  }
-  ADD_FAILURE() << "reader never ended";
-  return items;
-}
 
 TEST_F(JsonlReaderTest, KeysBecomeColumnsInFirstSeenOrder) {
   auto reader = Open(

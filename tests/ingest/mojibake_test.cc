@@ -17,7 +17,8 @@ struct Case {
 TEST(MojibakeTest, RepairsDoubleEncodedUtf8) {
   const Case cases[] = {
       {"don\u00e2\u20ac\u2122t", "don\u2019t", true},
-      {"\u00e2\u20ac\u0153quoted\u00e2\u20ac\u009d", "\u201cquoted\u201d", true},
+      {"\u00e2\u20ac\u0153quoted\u00e2\u20ac\u009d", "\u201cquoted\u201d",
+       true},
       {"cost \u00c2\u00a35m", "cost \u00a35m", true},
       {"caf\u00c3\u00a9 culture", "caf\u00e9 culture", true},
       {"2019\u00e2\u20ac\u201c2030", "2019\u20132030", true},

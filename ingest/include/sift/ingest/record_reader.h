@@ -49,8 +49,8 @@ struct DecodeStats {
   // Values whose mojibake (UTF-8 once mis-decoded as Windows-1252:
   // "donâ€™t") was undone; counted by ResponseReader, for every format.
   std::int64_t mojibake_values = 0;
-  std::string source_encoding;       // "UTF-8", "UTF-16LE", ... as detected
-  std::string legacy_encoding;       // the converter used for repairs, if any
+  std::string source_encoding;  // "UTF-8", "UTF-16LE", ... as detected
+  std::string legacy_encoding;  // the converter used for repairs, if any
 };
 
 // One step of a read: a record, a rejected record, or the end of the file.
