@@ -40,18 +40,27 @@ DocumentBuilder::DocumentBuilder() {
 
 void DocumentBuilder::LoadExistingOriginals(const Xapian::Database& db) {
   const std::string prefix = schema::kHashPrefix;
+  const std::string respondent_prefix = schema::kRespondentPrefix;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     auto posting = db.postlist_begin(*t);
     if (posting == db.postlist_end(*t)) continue;
-    tracker_.Observe((*t).substr(prefix.size()),
-                     db.get_document(*posting).get_value(schema::kIdSlot));
+    Xapian::Document doc = db.get_document(*posting);
+    std::string respondent;
+    auto term = doc.termlist_begin();
+    term.skip_to(respondent_prefix);
+    if (term != doc.termlist_end() && (*term).starts_with(respondent_prefix)) {
+      respondent = (*term).substr(respondent_prefix.size());
+    }
+    tracker_.Observe((*t).substr(prefix.size()), doc.get_value(schema::kIdSlot),
+                     respondent);
   }
 }
 
 BuiltDocument DocumentBuilder::Build(const ingest::Response& r) {
   BuiltDocument built;
   std::string key = ingest::ContentKey(r.text);
-  built.duplicate_of = tracker_.Observe(key, r.id);
+  const std::string respondent = ingest::FilterKey(r.respondent);
+  built.duplicate_of = tracker_.Observe(key, r.id, respondent);
   Xapian::Document& doc = built.document;
   terms_.set_document(doc);
   terms_.index_text(WithoutPlaceholders(r.text, &doc));
@@ -62,8 +71,7 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r) {
   terms_.set_document(Xapian::Document());  // the builder keeps no reference
   built.id_term = schema::kIdPrefix + r.id;
   doc.add_boolean_term(built.id_term);
-  doc.add_boolean_term(schema::kRespondentPrefix +
-                       ingest::FilterKey(r.respondent));
+  doc.add_boolean_term(schema::kRespondentPrefix + respondent);
   doc.add_boolean_term(built.duplicate_of.empty()
                            ? schema::kHashPrefix + key
                            : std::string(schema::kDuplicateTerm));

@@ -26,10 +26,13 @@ std::string ContentKey(std::string_view analysis_text) {
 }
 
 std::string DuplicateTracker::Observe(const std::string& key,
-                                      const std::string& id) {
-  auto [it, added] = first_.try_emplace(key, id);
-  if (added || it->second == id) return "";
-  return it->second;
+                                      const std::string& id,
+                                      const std::string& respondent) {
+  auto [it, added] = first_.try_emplace(key, First{id, respondent});
+  if (added || it->second.id == id || it->second.respondent == respondent) {
+    return "";
+  }
+  return it->second.id;
 }
 
 }  // namespace sift::ingest

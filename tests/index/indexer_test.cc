@@ -111,6 +111,28 @@ TEST(IndexerTest, MarksLaterExactDuplicateAndStillIndexesIt) {
   EXPECT_EQ(Count(s, "hello"), 2);
 }
 
+TEST(IndexerTest, RespondentRepeatingItselfIsNotADuplicate) {
+  TempDir dir;
+  std::string csv = WriteFile(dir.file("wide.csv"),
+                              "id,Q1,Q2\n"
+                              "p1,See above,See above\n"
+                              "p2,See above,Roads\n");
+  IngestOptions o = Options(dir.file("db"));
+  o.read.mapping.text_columns = {"Q1", "Q2"};
+  auto report = IngestFiles({csv}, o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->duplicates, 1);
+  Searcher s = OpenDb(dir.file("db"));
+  EXPECT_EQ(OnlyHit(s, "id:p1/q2").duplicate_of, "");
+  EXPECT_EQ(OnlyHit(s, "id:p2/q1").duplicate_of, "p1/q1");
+  // Re-ingested, the database's original still wins and p1 stays original.
+  report = IngestFiles({csv}, o);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->duplicates, 1);
+  Searcher again = OpenDb(dir.file("db"));
+  EXPECT_EQ(OnlyHit(again, "id:p1/q2").duplicate_of, "");
+}
+
 TEST(IndexerTest, ReingestingSameFileUpdatesInPlace) {
   TempDir dir;
   std::string csv = WriteFile(dir.file("long.csv"), kLongCsv);

@@ -55,30 +55,39 @@ TEST(ContentKeyTest, DiffersForDifferentText) {
 TEST(DuplicateTrackerTest, FirstIdWins) {
   DuplicateTracker tracker;
   EXPECT_EQ(tracker.size(), 0u);
-  EXPECT_EQ(tracker.Observe("k1", "r1"), "");
-  EXPECT_EQ(tracker.Observe("k2", "r2"), "");
+  EXPECT_EQ(tracker.Observe("k1", "r1", "r1"), "");
+  EXPECT_EQ(tracker.Observe("k2", "r2", "r2"), "");
   EXPECT_EQ(tracker.size(), 2u);
-  EXPECT_EQ(tracker.Observe("k1", "r3"), "r1");
-  EXPECT_EQ(tracker.Observe("k1", "r4"), "r1");  // still the first, not r3
-  EXPECT_EQ(tracker.Observe("k2", "r5"), "r2");
+  EXPECT_EQ(tracker.Observe("k1", "r3", "r3"), "r1");
+  EXPECT_EQ(tracker.Observe("k1", "r4", "r4"),
+            "r1");  // still the first, not r3
+  EXPECT_EQ(tracker.Observe("k2", "r5", "r5"), "r2");
   EXPECT_EQ(tracker.size(), 2u);
 }
 
 TEST(DuplicateTrackerTest, SameIdAgainIsNotADuplicate) {
   DuplicateTracker tracker;
-  EXPECT_EQ(tracker.Observe("k", "r1"), "");
-  EXPECT_EQ(tracker.Observe("k", "r1"), "");
-  EXPECT_EQ(tracker.Observe("k", "r2"), "r1");
-  EXPECT_EQ(tracker.Observe("k", "r1"), "");
+  EXPECT_EQ(tracker.Observe("k", "r1", "r1"), "");
+  EXPECT_EQ(tracker.Observe("k", "r1", "r1"), "");
+  EXPECT_EQ(tracker.Observe("k", "r2", "r2"), "r1");
+  EXPECT_EQ(tracker.Observe("k", "r1", "r1"), "");
   EXPECT_EQ(tracker.size(), 1u);
 }
 
 TEST(DuplicateTrackerTest, WithContentKeys) {
   DuplicateTracker tracker;
-  EXPECT_EQ(tracker.Observe(ContentKey("Build more homes"), "a:1"), "");
-  EXPECT_EQ(tracker.Observe(ContentKey("build MORE homes"), "a:2"), "a:1");
-  EXPECT_EQ(tracker.Observe(ContentKey("build fewer homes"), "a:3"), "");
+  EXPECT_EQ(tracker.Observe(ContentKey("Build more homes"), "a:1", "a:1"), "");
+  EXPECT_EQ(tracker.Observe(ContentKey("build MORE homes"), "a:2", "a:2"),
+            "a:1");
+  EXPECT_EQ(tracker.Observe(ContentKey("build fewer homes"), "a:3", "a:3"), "");
   EXPECT_EQ(tracker.size(), 2u);
+}
+
+TEST(DuplicateTrackerTest, SameRespondentRepeatingItselfIsNotADuplicate) {
+  DuplicateTracker tracker;
+  EXPECT_EQ(tracker.Observe("see above", "p1/q1", "p1"), "");
+  EXPECT_EQ(tracker.Observe("see above", "p1/q2", "p1"), "");
+  EXPECT_EQ(tracker.Observe("see above", "p2/q1", "p2"), "p1/q1");
 }
 
 }  // namespace
