@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <unordered_map>
 
 #include "document_builder.h"
 #include "document_queue.h"
@@ -103,6 +104,9 @@ class IngestRun {
     while (true) {
       SIFT_RETURN_IF_ERROR(reader->Next(&item));
       if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
+      if (item.kind == ingest::ResponseItem::Kind::kResponse) {
+        RejectIfIdTaken(&item, &summary);
+      }
       if (item.kind == ingest::ResponseItem::Kind::kRejected) {
         report_.rejected.push_back(std::move(item.rejection));
       } else {
@@ -121,14 +125,29 @@ class IngestRun {
     const ingest::FileStats& stats = reader->stats();
     summary.rows_read = stats.units;
     summary.respondents = stats.respondents;
-    summary.indexed = stats.responses;
-    summary.rejected = stats.rejected;
+    summary.indexed += stats.responses;
+    summary.rejected += stats.rejected;
     summary.decode = stats.decode;
     report_.respondents += stats.respondents;
     report_.redactions += stats.redactions;
     report_.files.push_back(std::move(summary));
     Report(path, true);
     return Status::Ok();
+  }
+
+  // Two rows of one run that claim the same id would overwrite each other:
+  // the later one is rejected instead (re-runs still replace by id).
+  void RejectIfIdTaken(ingest::ResponseItem* item, FileSummary* summary) {
+    const ingest::Response& r = item->response;
+    std::string where = r.source_file + ":" + std::to_string(r.source_line);
+    auto [it, added] = ids_in_run_.try_emplace(r.id, where);
+    if (added) return;
+    item->kind = ingest::ResponseItem::Kind::kRejected;
+    item->rejection = {r.source_file, r.source_line,
+                       "id '" + r.id + "' is already used by " + it->second +
+                           " (ids must be unique within a run)"};
+    --summary->indexed;
+    ++summary->rejected;
   }
 
   Status Consume(DocumentQueue* queue) {
@@ -156,6 +175,7 @@ class IngestRun {
   const IngestOptions& options_;
   Xapian::WritableDatabase* db_;
   DocumentBuilder builder_;
+  std::unordered_map<std::string, std::string> ids_in_run_;  // id -> file:line
   Clock::time_point start_;
   IngestReport report_;
 };

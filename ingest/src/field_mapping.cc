@@ -1,5 +1,6 @@
 #include "field_mapping.h"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -59,10 +60,29 @@ int FindColumn(const std::vector<std::string>& columns,
   return -1;
 }
 
-// Columns that a --text pattern selects: exact name, word-boundary prefix,
-// or a prefix ending in '*'.
+// "#7" or "#7-12": 1-based column positions; empty when `pattern` is not
+// such a range or it is out of bounds.
+std::vector<int> ColumnRange(std::size_t width, const std::string& pattern) {
+  int first = 0, last = 0, used = 0;
+  if (std::sscanf(pattern.c_str(), "#%d%n-%d%n", &first, &used, &last, &used) <
+      1) {
+    return {};
+  }
+  if (static_cast<std::size_t>(used) != pattern.size()) return {};
+  if (last == 0) last = first;
+  if (first < 1 || last < first || static_cast<std::size_t>(last) > width) {
+    return {};
+  }
+  std::vector<int> out;
+  for (int c = first; c <= last; ++c) out.push_back(c - 1);
+  return out;
+}
+
+// Columns that a --text pattern selects: exact name, "#N" or "#N-M"
+// positions, word-boundary prefix, or a prefix ending in '*'.
 std::vector<int> MatchTextPattern(const std::vector<std::string>& columns,
                                   const std::string& pattern) {
+  if (pattern.starts_with('#')) return ColumnRange(columns.size(), pattern);
   int exact = FindColumn(columns, pattern);
   if (exact >= 0) return {exact};
   std::vector<int> hits;
@@ -115,8 +135,9 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
       return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
                                      " matches no column");
     }
-    bool glob = !pattern.empty() && pattern.back() == '*';
-    if (hits.size() > 1 && !glob) {
+    bool several =
+        (!pattern.empty() && pattern.back() == '*') || pattern.starts_with('#');
+    if (hits.size() > 1 && !several) {
       return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
                                      " matches " + std::to_string(hits.size()) +
                                      " columns (" + Quoted(columns[hits[0]]) +
@@ -151,6 +172,23 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (!used[c]) plan.metadata_columns.push_back(static_cast<int>(c));
+  }
+  for (int c : plan.text_columns) {
+    std::string key = Slug(columns[c]).substr(0, 32);
+    while (!key.empty() && key.back() == '_') key.pop_back();
+    if (key.empty()) key = "column";
+    if (std::find(plan.question_keys.begin(), plan.question_keys.end(), key) !=
+        plan.question_keys.end()) {
+      key += "_" + std::to_string(c + 1);
+    }
+    plan.question_keys.push_back(key);
+    int same_header = 0;
+    for (int other : plan.text_columns) {
+      same_header += ColumnKey(columns[other]) == ColumnKey(columns[c]);
+    }
+    plan.question_labels.push_back(
+        same_header > 1 ? columns[c] + " [column " + std::to_string(c + 1) + "]"
+                        : columns[c]);
   }
   return plan;
 }

@@ -29,7 +29,13 @@ const char* FieldName(Field field);
 struct ColumnPlan {
   std::array<int, kFieldCount> field_column;  // -1 where unmapped
   std::vector<int> text_columns;              // wide exports only
-  std::vector<int> metadata_columns;          // everything else
+  // Per text column: a short key for response ids, unique in the file
+  // ("q1_what_are_the_greatest_strengt"; a repeated header gets "_<column>").
+  std::vector<std::string> question_keys;
+  // Per text column: the `question` of its answers, the header itself, or
+  // "<header> [column N]" when another text column has the same header.
+  std::vector<std::string> question_labels;
+  std::vector<int> metadata_columns;  // everything else
   bool wide() const { return !text_columns.empty(); }
 };
 

@@ -69,11 +69,31 @@ bool IsOrdinalSuffix(std::string_view letters) {
 }
 
 // Checks a candidate at text[begin, end) of the given kind.
+// Whether the match at text[begin, end) is glued to a longer token: a path,
+// an identifier or a longer number ("REL/SM8 1AB_bsp", "01234567890-30").
+bool GluedToToken(std::string_view text, std::size_t begin, std::size_t end) {
+  auto is_glue = [](char c) {
+    return c == '_' || c == '/' || c == '\\' || c == '@' || c == '=' ||
+           c == '#';
+  };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_joiner = [](char c) { return c == '-' || c == '.' || c == '/'; };
+  char before = begin > 0 ? text[begin - 1] : ' ';
+  char before2 = begin > 1 ? text[begin - 2] : ' ';
+  char after = end < text.size() ? text[end] : ' ';
+  char after2 = end + 1 < text.size() ? text[end + 1] : ' ';
+  return is_glue(before) || is_glue(after) ||
+         (is_joiner(before) && is_digit(before2)) ||
+         (is_joiner(after) && is_digit(after2));
+}
+
 bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
                  std::size_t end) {
   char before = begin > 0 ? text[begin - 1] : ' ';
   bool word_before = LetterOrDigitBefore(text, begin);
   bool word_after = LetterOrDigitAt(text, end);
+  bool standalone =
+      !word_before && !word_after && !GluedToToken(text, begin, end);
   std::string_view m = text.substr(begin, end - begin);
   switch (kind) {
     case PiiKind::kEmail:
@@ -81,11 +101,9 @@ bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
     case PiiKind::kUrl:
       return !(word_before || before == '.' || before == '-' || before == '@');
     case PiiKind::kNino:
-      return !word_before && !word_after;
+      return standalone;
     case PiiKind::kPhone: {
-      if (word_before || before == '+' || word_after) {
-        return false;
-      }
+      if (!standalone || before == '+') return false;
       int digits = CountDigits(m);
       if (m[0] == '+' || m.substr(0, 2) == "00") {
         digits -= (m[0] == '+') ? 2 : 4;  // country code (and 00)
@@ -95,7 +113,7 @@ bool AcceptMatch(PiiKind kind, std::string_view text, std::size_t begin,
       return digits == 10 || digits == 11;  // leading 0 included
     }
     case PiiKind::kPostcode: {
-      if (word_before || word_after) return false;
+      if (!standalone) return false;
       std::string_view inward = m.substr(m.size() - 2);
       return !IsOrdinalSuffix(inward);
     }

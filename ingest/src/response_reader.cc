@@ -22,6 +22,16 @@ bool MostlyUndecodable(const std::string& text, std::int64_t* bad,
   return *bad > 0 && *bad * 2 >= *total;
 }
 
+// Excel's error values. An answer that starts with '=' or '-' is often
+// turned into a broken formula on its way through a spreadsheet.
+bool IsSpreadsheetError(const std::string& text) {
+  for (const char* error : {"#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!",
+                            "#NULL!", "#N/A", "#ERROR!", "#SPILL!"}) {
+    if (text == error) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::pair<std::string, std::string>> ParseFieldAssignment(
@@ -157,14 +167,15 @@ class ResponseReader::Impl {
       return;
     }
     int answers = 0;
-    for (int c : plan_.text_columns) {
+    for (std::size_t i = 0; i < plan_.text_columns.size(); ++i) {
+      int c = plan_.text_columns[i];
       std::string text =
           c < static_cast<int>(read.values.size()) ? Clean(read.values[c]) : "";
       if (text.empty()) continue;
       ++answers;
       Response r = row;
-      r.question = columns()[c];
-      r.id = row.respondent + "/" + Slug(columns()[c]).substr(0, 32);
+      r.question = plan_.question_labels[i];
+      r.id = row.respondent + "/" + plan_.question_keys[i];
       AddAnswer(std::move(r), std::move(text), read.line);
     }
     if (answers == 0) {
@@ -177,6 +188,11 @@ class ResponseReader::Impl {
   void AddAnswer(Response r, std::string display, std::int64_t line) {
     std::int64_t bad = 0, total = 0;
     if (display.empty()) return Reject(line, "empty text");
+    if (IsSpreadsheetError(display)) {
+      return Reject(line, "cell holds the spreadsheet error " + display +
+                              ", not an answer (the text was lost before "
+                              "export)");
+    }
     if (MostlyUndecodable(display, &bad, &total)) {
       return Reject(line, "text cannot be decoded (" + std::to_string(bad) +
                               " of " + std::to_string(total) +

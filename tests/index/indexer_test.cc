@@ -133,6 +133,33 @@ TEST(IndexerTest, RespondentRepeatingItselfIsNotADuplicate) {
   EXPECT_EQ(OnlyHit(again, "id:p1/q2").duplicate_of, "");
 }
 
+TEST(IndexerTest, RepeatedIdInOneRunIsRejectedNotOverwritten) {
+  TempDir dir;
+  std::string a =
+      WriteFile(dir.file("a.csv"), "id,text\nx1,first\nx2,second\nx1,third\n");
+  std::string b = WriteFile(dir.file("b.csv"), "id,text\nx2,fourth\n");
+  auto report = IngestFiles({a, b}, Options(dir.file("db")));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->rows_read, 4);
+  EXPECT_EQ(report->indexed, 2);
+  ASSERT_EQ(report->rejected.size(), 2u);
+  EXPECT_EQ(report->rejected[0].line, 4);
+  EXPECT_EQ(report->rejected[0].reason,
+            "id 'x1' is already used by " + a +
+                ":2 (ids must be unique within a run)");
+  EXPECT_EQ(report->rejected[1].file, b);
+  EXPECT_EQ(report->rejected[1].reason,
+            "id 'x2' is already used by " + a +
+                ":3 (ids must be unique within a run)");
+  EXPECT_EQ(report->files[0].indexed, 2);
+  EXPECT_EQ(report->files[0].rejected, 1);
+  EXPECT_EQ(report->files[1].indexed, 0);
+  EXPECT_EQ(report->files[1].rejected, 1);
+  Searcher s = OpenDb(dir.file("db"));
+  EXPECT_EQ(Count(s, "first"), 1);
+  EXPECT_EQ(Count(s, "third"), 0);
+}
+
 TEST(IndexerTest, ReingestingSameFileUpdatesInPlace) {
   TempDir dir;
   std::string csv = WriteFile(dir.file("long.csv"), kLongCsv);

@@ -118,6 +118,9 @@ TEST_F(RedactorTest, LeavesOrdinaryTextAlone) {
       "email us via the website",
       "@herts_council on social media",
       "code at https://github.com/hertfordshire-lep/data",
+      "Transparency register 01234567890-30 and 012345678-12",
+      "build user/release-keys/SDK27/REL/SM8 1AB_bsp_fwv",
+      "serial 07700900123/7 and ref=AL1 3JX",
   };
   for (const char* text : cases) {
     RedactionCounts counts;

@@ -232,6 +232,30 @@ TEST_F(ResponseReaderTest, WideAnswersCarryQuestionAndRowFields) {
   EXPECT_EQ(out.responses[0].question, "Q1. What do you think?");
 }
 
+TEST_F(ResponseReaderTest, WideColumnsByPositionWithRepeatedHeaders) {
+  ResponseReaderOptions o;
+  o.mapping.text_columns = {"#2-3"};
+  Output read = Read(
+      "id,Other; please specify,Other; please specify,Score\n"
+      "r1,more buses,more trains,5\n",
+      o);
+  ASSERT_EQ(read.responses.size(), 2u);
+  EXPECT_EQ(read.responses[0].id, "r1/other_please_specify");
+  EXPECT_EQ(read.responses[1].id, "r1/other_please_specify_3");
+  EXPECT_EQ(read.responses[0].question, "Other; please specify [column 2]");
+  EXPECT_EQ(read.responses[1].question, "Other; please specify [column 3]");
+}
+
+TEST_F(ResponseReaderTest, SpreadsheetErrorValuesRejected) {
+  Output out = Read("id,text\nr1,#NAME?\nr2,#N/A\nr3,fine\n");
+  EXPECT_EQ(Ids(out), (Strings{"r3"}));
+  ASSERT_EQ(out.rejections.size(), 2u);
+  EXPECT_EQ(out.rejections[0].line, 2);
+  EXPECT_EQ(out.rejections[0].reason,
+            "cell holds the spreadsheet error #NAME?, not an answer (the text "
+            "was lost before export)");
+}
+
 TEST_F(ResponseReaderTest, WideErrors) {
   ResponseReaderOptions options;
   options.mapping.text_columns = {"Q1"};

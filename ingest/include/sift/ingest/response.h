@@ -62,7 +62,8 @@ struct FieldMapping {
   std::vector<std::pair<std::string, std::string>> explicit_columns;
   // Wide exports: the answer columns. Each entry is a column name, a prefix
   // ending at a word boundary ("Q1" matches "Q1. What ..." but not "Q10"),
-  // or a prefix with '*' ("Q*").
+  // a prefix with '*' ("Q*"), or 1-based positions ("#19", "#19-25") for
+  // exports whose headers repeat or run long.
   std::vector<std::string> text_columns;
 };
 
