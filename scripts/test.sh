@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+scripts/fetch-vectors.sh >/dev/null  # the real-table integration tests need it
 ctest --test-dir build --output-on-failure -j2

@@ -12,12 +12,29 @@ namespace sift::cli {
 
 struct IngestArgs;
 struct SearchArgs;
+struct TrainArgs;
+struct ClassifyArgs;
+struct EvalArgs;
+struct VectorsArgs;
 
 std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app);
 int RunIngest(const IngestArgs& args);
 
 std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app);
 int RunSearch(const SearchArgs& args);
+
+// `command_line` is recorded in the model card as the way to reproduce.
+std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app);
+int RunTrain(const TrainArgs& args, const std::string& command_line);
+
+std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app);
+int RunClassify(const ClassifyArgs& args);
+
+std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app);
+int RunEval(const EvalArgs& args);
+
+std::shared_ptr<VectorsArgs> AddVectorsCommand(CLI::App* app);
+int RunVectors(const VectorsArgs& args);
 
 }  // namespace sift::cli
 

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "progress.h"
+#include "reader_flags.h"
 #include "sift/index/indexer.h"
 
 namespace sift::cli {
@@ -14,12 +15,7 @@ struct IngestArgs {
   std::vector<std::string> files;
   std::string db;
   std::string report;
-  std::vector<std::string> maps;
-  std::vector<std::string> text_columns;
-  std::string format;
-  std::string delimiter;
-  std::string encoding;
-  bool no_redact = false;
+  ReaderFlags reader;
   bool quiet = false;
 };
 
@@ -110,31 +106,11 @@ void PrintSummary(const index::IngestReport& r) {
 }
 
 Result<index::IngestOptions> BuildOptions(const IngestArgs& args) {
+  auto read = ToReaderOptions(args.reader);
+  if (!read.ok()) return read.status();
   index::IngestOptions o;
   o.db_path = args.db;
-  o.read.redact = !args.no_redact;
-  o.read.reader.legacy_encoding = args.encoding;
-  if (!args.format.empty()) {
-    auto f = ingest::ParseFileFormat(args.format);
-    if (!f.ok()) return f.status();
-    o.read.reader.format = f.value();
-  }
-  if (!args.delimiter.empty()) {
-    std::string d = args.delimiter == "tab" || args.delimiter == "\\t"
-                        ? "\t"
-                        : args.delimiter;
-    if (d.size() != 1) {
-      return Status::InvalidArgument(
-          "--delimiter takes one character or 'tab'");
-    }
-    o.read.reader.delimiter = d[0];
-  }
-  for (const std::string& m : args.maps) {
-    auto pair = ingest::ParseFieldAssignment(m);
-    if (!pair.ok()) return pair.status();
-    o.read.mapping.explicit_columns.push_back(pair.value());
-  }
-  o.read.mapping.text_columns = args.text_columns;
+  o.read = std::move(read.value());
   return o;
 }
 
@@ -158,24 +134,7 @@ std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
   cmd->add_option("--db", args->db, "Database directory (created if absent)")
       ->required();
   cmd->add_option("--report", args->report, "Write the run's report as JSON");
-  cmd->add_option("--map", args->maps,
-                  "FIELD=COLUMN: take a field (id, text, question, "
-                  "respondent_type, organisation, sector, district, date) "
-                  "from a named column");
-  cmd->add_option("--text", args->text_columns,
-                  "Wide export: an answer column (name, prefix such as Q1, or "
-                  "'Q*'); give once per question");
-  cmd->add_option("--format", args->format,
-                  "csv, tsv, jsonl or xlsx "
-                  "(default: from the extension)");
-  cmd->add_option("--delimiter", args->delimiter,
-                  "CSV delimiter (default: sniffed among , ; and tab)");
-  cmd->add_option("--encoding", args->encoding,
-                  "Encoding of bytes that are not UTF-8 (default: detected, "
-                  "else windows-1252)");
-  cmd->add_flag("--no-redact", args->no_redact,
-                "Keep e-mails, phone numbers, postcodes, NI numbers and "
-                "personal URLs");
+  AddReaderFlags(cmd, &args->reader);
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   return args;
 }

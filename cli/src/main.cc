@@ -14,12 +14,17 @@ namespace {
 
 int Run(int argc, char** argv) {
   CLI::App app{
-      "sift: read, redact, index and search public consultation responses.\n"
+      "sift: read, redact, index, classify and search public consultation "
+      "responses.\n"
       "Run `sift COMMAND --help` for a command's flags and examples."};
   app.set_version_flag("--version", std::string("sift ") + sift::Version());
   app.require_subcommand(1);
   auto ingest = sift::cli::AddIngestCommand(&app);
   auto search = sift::cli::AddSearchCommand(&app);
+  auto train = sift::cli::AddTrainCommand(&app);
+  auto classify = sift::cli::AddClassifyCommand(&app);
+  auto eval = sift::cli::AddEvalCommand(&app);
+  auto vectors = sift::cli::AddVectorsCommand(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -27,6 +32,14 @@ int Run(int argc, char** argv) {
   }
   if (app.got_subcommand("ingest")) return sift::cli::RunIngest(*ingest);
   if (app.got_subcommand("search")) return sift::cli::RunSearch(*search);
+  if (app.got_subcommand("train")) {
+    std::string command = "sift";
+    for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+    return sift::cli::RunTrain(*train, command);
+  }
+  if (app.got_subcommand("classify")) return sift::cli::RunClassify(*classify);
+  if (app.got_subcommand("eval")) return sift::cli::RunEval(*eval);
+  if (app.got_subcommand("vectors")) return sift::cli::RunVectors(*vectors);
   return 1;
 }
 

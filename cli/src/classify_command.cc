@@ -1,0 +1,189 @@
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "model_paths.h"
+#include "progress.h"
+#include "reader_flags.h"
+#include "sift/nlp/classifier.h"
+
+namespace sift::cli {
+
+struct ClassifyArgs {
+  std::vector<std::string> files;
+  std::string model;
+  std::string vectors;
+  std::string out;
+  std::string format = "jsonl";
+  bool explain = false;
+  bool quiet = false;
+  ReaderFlags reader;
+};
+
+namespace {
+
+constexpr std::size_t kChunk = 4096;  // responses classified per call
+
+double Round4(float v) { return std::round(static_cast<double>(v) * 1e4) / 1e4; }
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// Writes predictions in input order, as JSONL or CSV.
+class PredictionWriter {
+ public:
+  PredictionWriter(std::ostream* out, const nlp::Taxonomy& taxonomy, bool csv)
+      : out_(out), taxonomy_(taxonomy), csv_(csv) {
+    if (!csv_) return;
+    *out_ << "id,labels,needs_review";
+    for (const auto& l : taxonomy_.labels()) *out_ << ",score_" << l.id;
+    *out_ << "\n";
+  }
+
+  void Write(const std::string& id, const nlp::Prediction& p,
+             const std::vector<nlp::Explanation>* why) {
+    const auto& labels = taxonomy_.labels();
+    if (csv_) {
+      std::string names;
+      for (int l : p.labels) names += (names.empty() ? "" : ";") + labels[l].id;
+      *out_ << CsvField(id) << ',' << CsvField(names) << ','
+            << (p.needs_review ? "true" : "false");
+      for (float s : p.scores) *out_ << ',' << Round4(s);
+      *out_ << "\n";
+      return;
+    }
+    nlohmann::ordered_json j;
+    j["id"] = id;
+    j["labels"] = nlohmann::ordered_json::array();
+    for (int l : p.labels) j["labels"].push_back(labels[l].id);
+    j["scores"] = nlohmann::ordered_json::object();
+    for (std::size_t l = 0; l < p.scores.size(); ++l) {
+      j["scores"][labels[l].id] = Round4(p.scores[l]);
+    }
+    j["needs_review"] = p.needs_review;
+    if (why != nullptr) {
+      j["explain"] = nlohmann::ordered_json::object();
+      for (const auto& e : *why) {
+        auto& list = j["explain"][labels[e.label].id] = nlohmann::ordered_json::array();
+        for (const auto& [phrase, weight] : e.evidence) {
+          list.push_back({{"text", phrase}, {"weight", Round4(weight)}});
+        }
+      }
+    }
+    *out_ << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+          << "\n";
+  }
+
+ private:
+  std::ostream* out_;
+  const nlp::Taxonomy& taxonomy_;
+  bool csv_;
+};
+
+int Fail(const Status& s) {
+  std::cerr << "sift classify: " << s.message() << "\n";
+  return 1;
+}
+
+}  // namespace
+
+std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
+  auto args = std::make_shared<ClassifyArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "classify", "Label each response of export files with the taxonomy's "
+                  "themes: one output record per response, in input order.");
+  cmd->footer(
+      "Examples:\n"
+      "  sift classify new.csv --out labels.jsonl\n"
+      "  sift classify export.xlsx --text 'Q*' --format csv --out labels.csv\n"
+      "  sift classify new.jsonl --explain | head");
+  cmd->add_option("files", args->files, "Export files to read")->required();
+  cmd->add_option("--model", args->model, "Model directory (default: the bundled "
+                                          "models/default)");
+  cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_option("--out", args->out, "Output file (default: standard output)");
+  cmd->add_option("--format", args->format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  cmd->add_flag("--explain", args->explain,
+                "Add, per assigned label, the words that pushed it most");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
+  AddReaderFlags(cmd, &args->reader, "--input-format");
+  return args;
+}
+
+int RunClassify(const ClassifyArgs& args) {
+  auto read = ToReaderOptions(args.reader);
+  if (!read.ok()) return Fail(read.status());
+  std::string model_dir = args.model.empty() ? DefaultModelDir() : args.model;
+  auto classifier = nlp::Classifier::Load(
+      model_dir, args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
+  if (!classifier.ok()) return Fail(classifier.status());
+  std::ofstream file;
+  if (!args.out.empty()) {
+    file.open(args.out, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(Status::IoError(args.out + ": cannot write"));
+  }
+  std::ostream& out = args.out.empty() ? std::cout : file;
+  PredictionWriter writer(&out, classifier->taxonomy(), args.format == "csv");
+  ProgressLine progress(args.quiet);
+  std::int64_t classified = 0, rejected = 0;
+  std::vector<std::string> ids, texts;
+  std::vector<nlp::Prediction> predictions;
+  auto flush = [&]() -> Status {
+    SIFT_RETURN_IF_ERROR(classifier->Classify(texts, &predictions));
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      std::vector<nlp::Explanation> why;
+      if (args.explain) {
+        auto e = classifier->Explain(texts[i], 5);
+        if (!e.ok()) return e.status();
+        why = std::move(e.value());
+      }
+      writer.Write(ids[i], predictions[i], args.explain ? &why : nullptr);
+    }
+    classified += static_cast<std::int64_t>(texts.size());
+    progress.Show(fmt::format("{} responses classified", classified));
+    ids.clear();
+    texts.clear();
+    return Status::Ok();
+  };
+  for (const std::string& path : args.files) {
+    auto reader = ingest::ResponseReader::Open(path, read.value());
+    if (!reader.ok()) return Fail(reader.status());
+    ingest::ResponseItem item;
+    while (true) {
+      Status s = reader->Next(&item);
+      if (!s.ok()) return Fail(s);
+      if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
+      if (item.kind == ingest::ResponseItem::Kind::kRejected) {
+        ++rejected;
+        std::cerr << "rejected " << item.rejection.file << ":"
+                  << item.rejection.line << ": " << item.rejection.reason << "\n";
+        continue;
+      }
+      ids.push_back(item.response.id);
+      texts.push_back(std::move(item.response.text));
+      if (texts.size() == kChunk) {
+        if (Status s2 = flush(); !s2.ok()) return Fail(s2);
+      }
+    }
+  }
+  if (Status s = flush(); !s.ok()) return Fail(s);
+  progress.Clear();
+  out.flush();
+  if (!out) return Fail(Status::IoError("cannot write the output"));
+  if (!args.quiet || rejected > 0) {
+    std::cerr << fmt::format("sift classify: {} responses classified, {} rejected "
+                             "(model {})\n", classified, rejected,
+                             classifier->version());
+  }
+  return 0;
+}
+
+}  // namespace sift::cli

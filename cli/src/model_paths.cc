@@ -1,0 +1,34 @@
+#include "model_paths.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace sift::cli {
+namespace fs = std::filesystem;
+
+std::string ModelsDir() {
+  if (const char* env = std::getenv("SIFT_MODELS_DIR"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share/sift/models";
+    if (fs::exists(installed / "default", ec)) return installed.string();
+  }
+  return SIFT_SOURCE_MODELS_DIR;
+}
+
+std::string DefaultModelDir() { return (fs::path(ModelsDir()) / "default").string(); }
+
+std::string DefaultVectorsPath() {
+  if (const char* env = std::getenv("SIFT_VECTORS"); env && *env) return env;
+  fs::path dir;
+  if (const char* data = std::getenv("SIFT_DATA_DIR"); data && *data) {
+    dir = data;
+  } else {
+    const char* home = std::getenv("HOME");
+    dir = fs::path(home ? home : ".") / ".cache" / "sift";
+  }
+  return (dir / "glove-6b-100d-150k.siftvec").string();
+}
+
+}  // namespace sift::cli

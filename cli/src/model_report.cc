@@ -1,0 +1,139 @@
+#include "model_report.h"
+
+#include <fmt/core.h>
+
+#include <fstream>
+
+namespace sift::cli {
+
+Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
+                                      const nlp::LabelledSet& set) {
+  std::vector<std::string> texts;
+  std::vector<std::vector<int>> gold;
+  for (const auto& item : set.items) {
+    texts.push_back(item.text);
+    gold.push_back(item.labels);
+  }
+  std::vector<nlp::Prediction> predictions;
+  SIFT_RETURN_IF_ERROR(classifier.Classify(texts, &predictions));
+  std::vector<std::vector<int>> predicted;
+  for (const auto& p : predictions) predicted.push_back(p.labels);
+  return nlp::Evaluate(gold, predicted,
+                       static_cast<int>(classifier.taxonomy().size()));
+}
+
+std::string EvalTable(const nlp::EvalReport& r, const nlp::Taxonomy& taxonomy,
+                      bool markdown) {
+  std::string out;
+  if (markdown) {
+    out += "| label | precision | recall | F1 | support |\n|---|---|---|---|---|\n";
+  } else {
+    out += fmt::format("{:<22} {:>9} {:>7} {:>6} {:>8}\n", "label", "precision",
+                       "recall", "F1", "support");
+  }
+  for (std::size_t l = 0; l < r.per_label.size(); ++l) {
+    const auto& m = r.per_label[l];
+    const std::string& id = taxonomy.labels()[l].id;
+    out += markdown ? fmt::format("| {} | {:.3f} | {:.3f} | {:.3f} | {} |\n", id,
+                                  m.precision, m.recall, m.f1, m.support)
+                    : fmt::format("{:<22} {:>9.3f} {:>7.3f} {:>6.3f} {:>8}\n", id,
+                                  m.precision, m.recall, m.f1, m.support);
+  }
+  out += fmt::format(
+      "{}micro-F1 {:.3f}, macro-F1 {:.3f}; labels per response: gold {:.2f}, "
+      "predicted {:.2f} ({} responses)\n",
+      markdown ? "\n" : "", r.micro_f1, r.macro_f1, r.gold_cardinality,
+      r.predicted_cardinality, r.texts);
+  return out;
+}
+
+nlohmann::ordered_json EvalJson(const nlp::EvalReport& r,
+                                const nlp::Taxonomy& taxonomy) {
+  nlohmann::ordered_json labels = nlohmann::ordered_json::object();
+  for (std::size_t l = 0; l < r.per_label.size(); ++l) {
+    const auto& m = r.per_label[l];
+    labels[taxonomy.labels()[l].id] = {{"precision", m.precision},
+                                       {"recall", m.recall},
+                                       {"f1", m.f1},
+                                       {"support", m.support}};
+  }
+  return {{"responses", r.texts},
+          {"labels", labels},
+          {"micro_f1", r.micro_f1},
+          {"macro_f1", r.macro_f1},
+          {"label_cardinality",
+           {{"gold", r.gold_cardinality}, {"predicted", r.predicted_cardinality}}}};
+}
+
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "`" : ", `") + s + "`";
+  return out.empty() ? "(none)" : out;
+}
+
+}  // namespace
+
+Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
+  std::string card = fmt::format(
+      "# Model card: sift theme classifier\n\n"
+      "Version: `{}`\n\n"
+      "## What it does\n"
+      "Assigns the labels of `taxonomy.json` ({}) to consultation responses, "
+      "several per response, with calibrated scores. Intended to help analysts "
+      "find and count what respondents said about each theme; not for decisions "
+      "about individual respondents. English only.\n\n"
+      "## Model\n"
+      "Input: the SIF-weighted mean of GloVe 6B 100d vectors (the converted "
+      "table `{}`, checksum `{}`) and the mean of a learned {}-dimensional "
+      "hashed embedding bag over word unigrams, bigrams and character "
+      "{}-{}-grams ({} buckets). One hidden layer of {} ReLU units, one "
+      "sigmoid per label; inference runs on oneDNN. Trained with Adam "
+      "(learning rate {}, batch {}, dropout {}), early stopping on dev "
+      "macro-F1 (best epoch {} of {}), seed {}. Scores are Platt-calibrated "
+      "on dev; thresholds are tuned on dev for F1.\n\n",
+      f.train.version, taxonomy.name(), f.vectors_path, f.vectors_checksum,
+      f.options.bag_dim, f.options.features.char_min,
+      f.options.features.char_max, f.options.features.buckets,
+      f.options.hidden, f.options.learning_rate, f.options.batch,
+      f.options.dropout, f.train.best_epoch, f.train.epochs_run,
+      f.options.seed);
+  card += fmt::format(
+      "## Data\nTrain: {} ({} responses). Dev: {} ({} responses). Test: {}.\n"
+      "The bundled corpus (`corpora/labelled/`) is synthetic, written for this "
+      "project and labelled by `../shared/LABEL_GUIDE.md`; see its README. "
+      "Nothing under `../shared/data/` was used for training or tuning.\n\n",
+      Join(f.train_files), f.train_count, Join(f.dev_files), f.dev_count,
+      Join(f.test_files));
+  card += "## Thresholds\n| label | threshold |\n|---|---|\n";
+  for (std::size_t l = 0; l < f.train.thresholds.size(); ++l) {
+    card += fmt::format("| {} | {:.3f} |\n", taxonomy.labels()[l].id,
+                        f.train.thresholds[l]);
+  }
+  card += "\n## Dev split (used for early stopping, calibration, thresholds)\n";
+  card += EvalTable(f.train.dev, taxonomy, true);
+  if (f.has_test) {
+    card += "\n## Test split (held out; the honest figures)\n";
+    card += EvalTable(f.test, taxonomy, true);
+  }
+  card += fmt::format(
+      "\n## Limits\n"
+      "- Trained on synthetic responses: real consultation prose is messier, "
+      "longer-tailed and less on-topic; expect lower scores on real data.\n"
+      "- Labels come from one writer per response with a sampled review "
+      "(about 7% label error in the review sample; see the corpus README).\n"
+      "- Words outside the GloVe vocabulary count only through their character "
+      "n-grams; new jargon may be missed.\n"
+      "- Calibration and thresholds were fitted on {} dev responses; rare "
+      "labels' scores are the least reliable.\n\n"
+      "## Reproduce\n```sh\n{}\n```\n",
+      f.dev_count, f.command);
+  std::string path = f.model_dir + "/MODEL_CARD.md";
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << card;
+  if (!out) return Status::IoError(path + ": cannot write");
+  return Status::Ok();
+}
+
+}  // namespace sift::cli

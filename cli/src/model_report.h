@@ -1,0 +1,47 @@
+// Evaluating a model on labelled data and reporting it: the tables `sift
+// eval` and `sift train` print, their JSON, and the model card.
+#ifndef SIFT_CLI_SRC_MODEL_REPORT_H_
+#define SIFT_CLI_SRC_MODEL_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/classifier.h"
+#include "sift/nlp/labelled_data.h"
+#include "sift/nlp/trainer.h"
+
+namespace sift::cli {
+
+// Classifies `set` with `classifier` and scores it against its labels.
+Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
+                                      const nlp::LabelledSet& set);
+
+// A per-label table (precision, recall, F1, support) with micro and macro
+// F1 and label cardinality, as text or Markdown.
+std::string EvalTable(const nlp::EvalReport& report, const nlp::Taxonomy& taxonomy,
+                      bool markdown);
+
+nlohmann::ordered_json EvalJson(const nlp::EvalReport& report,
+                                const nlp::Taxonomy& taxonomy);
+
+struct ModelCardFacts {
+  std::string model_dir;
+  std::string command;  // how to reproduce
+  std::vector<std::string> train_files, dev_files, test_files;
+  std::size_t train_count = 0, dev_count = 0;
+  nlp::TrainOptions options;
+  nlp::TrainReport train;
+  bool has_test = false;
+  nlp::EvalReport test;
+  std::string vectors_path;
+  std::string vectors_checksum;
+};
+
+// Writes model_dir/MODEL_CARD.md.
+Status WriteModelCard(const ModelCardFacts& facts, const nlp::Taxonomy& taxonomy);
+
+}  // namespace sift::cli
+
+#endif  // SIFT_CLI_SRC_MODEL_REPORT_H_

@@ -1,0 +1,137 @@
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "commands.h"
+#include "model_paths.h"
+#include "model_report.h"
+#include "progress.h"
+#include "reader_flags.h"
+#include "sift/nlp/labelled_data.h"
+#include "sift/nlp/trainer.h"
+
+namespace sift::cli {
+
+struct TrainArgs {
+  std::vector<std::string> data, dev, test;
+  std::string out;
+  std::string taxonomy;
+  std::string vectors;
+  nlp::TrainOptions options;
+  bool quiet = false;
+  ReaderFlags reader;
+};
+
+namespace {
+
+std::string Checksum(std::uint64_t v) { return fmt::format("{:016x}", v); }
+
+int Fail(const Status& s) {
+  std::cerr << "sift train: " << s.message() << "\n";
+  return 1;
+}
+
+}  // namespace
+
+std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
+  auto args = std::make_shared<TrainArgs>();
+  CLI::App* cmd = app->add_subcommand(
+      "train", "Train the theme classifier on labelled responses and write a "
+               "model directory (model.bin, taxonomy.json, MODEL_CARD.md).");
+  cmd->footer(
+      "Examples:\n"
+      "  sift train --data corpora/labelled/train.jsonl "
+      "--dev corpora/labelled/dev.jsonl \\\n"
+      "             --test corpora/labelled/test.jsonl --out models/default\n"
+      "Labelled files carry a 'labels' field: a JSON list of taxonomy ids, or "
+      "ids separated by ';'.");
+  cmd->add_option("--data", args->data, "Training files")->required();
+  cmd->add_option("--dev", args->dev,
+                  "Dev files for early stopping, calibration and thresholds")
+      ->required();
+  cmd->add_option("--test", args->test, "Held-out files scored for the card");
+  cmd->add_option("--out", args->out, "Model directory to write")->required();
+  cmd->add_option("--taxonomy", args->taxonomy,
+                  "Taxonomy JSON (default: models/taxonomy.json)");
+  cmd->add_option("--vectors", args->vectors,
+                  "Word-vector table (default: the one scripts/fetch-vectors.sh "
+                  "writes)");
+  nlp::TrainOptions& o = args->options;
+  cmd->add_option("--seed", o.seed, "Random seed (default 2019)");
+  cmd->add_option("--epochs", o.max_epochs, "Most epochs (default 80)");
+  cmd->add_option("--patience", o.patience,
+                  "Epochs without a better dev macro-F1 before stopping");
+  cmd->add_option("--hidden", o.hidden, "Hidden units (default 128)");
+  cmd->add_option("--bag-dim", o.bag_dim, "Hashed-bag embedding width");
+  cmd->add_option("--learning-rate", o.learning_rate, "Adam step size");
+  cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout");
+  cmd->add_option("--buckets", o.features.buckets, "Hashed-bag slots");
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
+  AddReaderFlags(cmd, &args->reader);
+  return args;
+}
+
+int RunTrain(const TrainArgs& args, const std::string& command_line) {
+  std::string taxonomy_path =
+      args.taxonomy.empty() ? ModelsDir() + "/taxonomy.json" : args.taxonomy;
+  std::string vectors_path = args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
+  auto taxonomy = nlp::Taxonomy::Load(taxonomy_path);
+  if (!taxonomy.ok()) return Fail(taxonomy.status());
+  auto vectors = nlp::WordVectors::Load(vectors_path);
+  if (!vectors.ok()) {
+    return Fail(vectors.status().WithContext(
+        "word vectors (run scripts/fetch-vectors.sh, or pass --vectors)"));
+  }
+  auto read = ToReaderOptions(args.reader);
+  if (!read.ok()) return Fail(read.status());
+  auto train = nlp::ReadLabelled(args.data, taxonomy.value(), read.value());
+  if (!train.ok()) return Fail(train.status());
+  auto dev = nlp::ReadLabelled(args.dev, taxonomy.value(), read.value());
+  if (!dev.ok()) return Fail(dev.status());
+
+  nlp::TrainOptions options = args.options;
+  ProgressLine progress(args.quiet);
+  options.progress = [&progress](int epoch, float loss, float f1) {
+    progress.Show(fmt::format("epoch {}: loss {:.4f}, dev macro-F1 {:.3f}", epoch,
+                              loss, f1));
+  };
+  auto report = nlp::Train(taxonomy.value(), vectors.value(), train->items,
+                           dev->items, options, args.out);
+  progress.Clear();
+  if (!report.ok()) return Fail(report.status());
+  fmt::print("Trained {} in {:.1f} s: best epoch {} of {}\nDev split:\n{}",
+             args.out, report->seconds, report->best_epoch, report->epochs_run,
+             EvalTable(report->dev, taxonomy.value(), false));
+
+  ModelCardFacts facts;
+  facts.model_dir = args.out;
+  facts.command = command_line;
+  facts.train_files = args.data;
+  facts.dev_files = args.dev;
+  facts.test_files = args.test;
+  facts.train_count = train->items.size();
+  facts.dev_count = dev->items.size();
+  facts.options = options;
+  facts.train = report.value();
+  facts.vectors_path = std::filesystem::path(vectors_path).filename().string();
+  facts.vectors_checksum = Checksum(vectors->checksum());
+  if (!args.test.empty()) {
+    auto test = nlp::ReadLabelled(args.test, taxonomy.value(), read.value());
+    if (!test.ok()) return Fail(test.status());
+    auto classifier = nlp::Classifier::Load(args.out, vectors_path);
+    if (!classifier.ok()) return Fail(classifier.status());
+    auto scored = EvaluateModel(classifier.value(), test.value());
+    if (!scored.ok()) return Fail(scored.status());
+    facts.has_test = true;
+    facts.test = scored.value();
+    fmt::print("Test split:\n{}", EvalTable(facts.test, taxonomy.value(), false));
+  }
+  Status card = WriteModelCard(facts, taxonomy.value());
+  if (!card.ok()) return Fail(card);
+  fmt::print("Model written to {} (model.bin, taxonomy.json, MODEL_CARD.md)\n",
+             args.out);
+  return 0;
+}
+
+}  // namespace sift::cli

@@ -1,0 +1,82 @@
+// Classifier: assigns the labels of a taxonomy to responses, multi-label,
+// with calibrated scores.
+//
+// A model directory (written by Train(), see trainer.h) holds model.bin (the
+// network, thresholds and calibration; format in models/FORMAT.md),
+// taxonomy.json and MODEL_CARD.md. The model needs the word-vector table it
+// was trained with; Load() refuses any other (by checksum) and a damaged
+// model file (by checksum), so it never produces garbage.
+//
+// Scores are Platt-calibrated on held-out data: among responses scored
+// about 0.8 for a label, about 80% carry it. A label is assigned when its
+// score reaches the label's threshold (tuned for F1). A prediction needs
+// review when a score sits within `review_margin` of its threshold, or when
+// no label is assigned yet one comes close.
+//
+// Thread safety: Classify() and Explain() are not thread-safe (they reuse
+// buffers and use `threads` worker threads themselves); one call at a time.
+#ifndef SIFT_NLP_CLASSIFIER_H_
+#define SIFT_NLP_CLASSIFIER_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/taxonomy.h"
+
+namespace sift::nlp {
+
+struct Prediction {
+  std::vector<float> scores;  // calibrated, one per taxonomy label
+  std::vector<int> labels;    // indexes of the assigned labels, ascending
+  bool needs_review = false;
+};
+
+// Why a label was assigned: the words and phrases whose removal lowers the
+// label's score most, with the drop in its logit.
+struct Explanation {
+  int label = 0;
+  std::vector<std::pair<std::string, float>> evidence;
+};
+
+struct ClassifierOptions {
+  int batch = 256;            // responses per oneDNN call
+  int threads = 2;            // featurisation threads
+  float review_margin = 0.1f;
+};
+
+class Classifier {
+ public:
+  ~Classifier();
+  Classifier(Classifier&&) noexcept;
+  Classifier& operator=(Classifier&&) noexcept;
+
+  // Loads `model_dir`/model.bin and taxonomy.json, and the vector table at
+  // `vectors_path`. Errors say which file and what is wrong.
+  static Result<Classifier> Load(const std::string& model_dir,
+                                 const std::string& vectors_path,
+                                 const ClassifierOptions& options = {});
+
+  const Taxonomy& taxonomy() const;
+  const std::string& version() const;
+  const std::vector<float>& thresholds() const;
+
+  // Classifies analysis texts (sift/ingest/normalizer.h), one prediction
+  // per text, in order.
+  Status Classify(const std::vector<std::string>& texts,
+                  std::vector<Prediction>* predictions);
+
+  // Explains each assigned label of `text` with up to `top` words/phrases.
+  Result<std::vector<Explanation>> Explain(const std::string& text, int top);
+
+ private:
+  struct State;
+  explicit Classifier(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_CLASSIFIER_H_

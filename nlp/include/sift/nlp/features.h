@@ -1,0 +1,79 @@
+// Featurizer: what the classifier sees of a response.
+//
+// Two views of the analysis text (see sift/ingest/normalizer.h), tokenised
+// with ICU word breaks:
+//  - a dense vector: the SIF-weighted mean of the tokens' pretrained word
+//    vectors (weight a / (a + p(w)), p from the word's frequency rank under
+//    Zipf's law), L2-normalised, followed (max_pool) by their element-wise
+//    maximum; words outside the table are skipped here;
+//  - a hashed bag of features, fastText's idea: word unigrams, word bigrams
+//    and character n-grams of "<word>", each hashed into `buckets` slots.
+//    Words outside the vector table still count through their n-grams, which
+//    also carry typos ("brodband") close to the words they miss.
+//
+// Thread safety: a Featurizer holds a tokenizer; use one per thread. The
+// WordVectors it reads are shared and not owned.
+#ifndef SIFT_NLP_FEATURES_H_
+#define SIFT_NLP_FEATURES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/tokenizer.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::nlp {
+
+struct FeatureConfig {
+  std::uint32_t buckets = 1u << 18;  // hashed bag slots
+  int char_min = 3;                  // character n-gram sizes of "<word>";
+  int char_max = 5;                  // char_max 0 disables them
+  bool word_bigrams = true;
+  float sif_a = 1e-3f;  // SIF smoothing: smaller weighs frequent words less
+  // Append the element-wise maximum of the tokens' vectors to the mean, so a
+  // topic raised once in a long response is not averaged away.
+  bool max_pool = true;
+};
+
+struct TextFeatures {
+  std::vector<float> dense;          // dim() values
+  std::vector<std::uint32_t> bag;    // hashed ids < buckets, repeats kept
+  std::vector<std::string> tokens;   // the tokens, for explanations
+  int known_tokens = 0;              // tokens found in the vector table
+};
+
+// The 32-bit FNV-1a hash of `s`: bag ids are FeatureHash(kind + text) %
+// buckets. Stable across machines and runs (models depend on it).
+std::uint32_t FeatureHash(std::string_view s);
+
+class Featurizer {
+ public:
+  // REQUIRES: `vectors` outlives the Featurizer.
+  static Result<Featurizer> Create(const WordVectors* vectors,
+                                   const FeatureConfig& config);
+
+  // Size of TextFeatures::dense: the vectors' dimension, doubled with
+  // max_pool.
+  int dim() const;
+  const FeatureConfig& config() const { return config_; }
+
+  // Fills *out for `analysis_text` (valid UTF-8).
+  void Extract(std::string_view analysis_text, TextFeatures* out);
+
+ private:
+  Featurizer(const WordVectors* vectors, const FeatureConfig& config,
+             Tokenizer tokenizer);
+  void AddCharNgrams(const std::string& token, std::vector<std::uint32_t>* bag);
+
+  const WordVectors* vectors_;
+  FeatureConfig config_;
+  Tokenizer tokenizer_;
+  std::vector<float> scratch_;
+};
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_FEATURES_H_

@@ -1,0 +1,35 @@
+// Reading labelled responses for training and evaluation.
+//
+// Any file the ingest readers take (JSONL as in corpora/labelled/, CSV,
+// XLSX) with a `labels` column: a JSON array of label ids
+// (["people","ideas"]) or ids separated by ';', ',' or '|'. Texts are
+// cleaned exactly as `sift ingest` cleans them (same normalisation and
+// redaction), so a model sees at training what it sees in use.
+#ifndef SIFT_NLP_LABELLED_DATA_H_
+#define SIFT_NLP_LABELLED_DATA_H_
+
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/ingest/response.h"
+#include "sift/nlp/taxonomy.h"
+#include "sift/nlp/trainer.h"
+
+namespace sift::nlp {
+
+struct LabelledSet {
+  std::vector<LabelledText> items;
+  std::vector<std::string> ids;  // response ids, parallel to items
+};
+
+// Reads every file. A record without a `labels` field, or naming a label
+// the taxonomy lacks, is an error naming the file, line and label; rejected
+// rows (empty text ...) are errors too, since training data must be whole.
+Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
+                                 const Taxonomy& taxonomy,
+                                 const ingest::ResponseReaderOptions& options);
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_LABELLED_DATA_H_

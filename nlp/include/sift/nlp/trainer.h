@@ -1,0 +1,84 @@
+// Training and evaluating the classifier (`sift train`, `sift eval`).
+//
+// Train() fits the network of classifier.h on labelled analysis texts with
+// Adam, stops early on the dev split's macro-F1, calibrates each label's
+// scores on dev (Platt scaling), tunes each label's threshold for F1, and
+// writes model.bin and taxonomy.json into the output directory. It is
+// deterministic: the same data, options and seed give the same model, byte
+// for byte, on the same build.
+//
+// Thread safety: Train() and Evaluate() are reentrant; Train() runs on the
+// calling thread.
+#ifndef SIFT_NLP_TRAINER_H_
+#define SIFT_NLP_TRAINER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/features.h"
+#include "sift/nlp/taxonomy.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::nlp {
+
+struct LabelledText {
+  std::string text;         // analysis form
+  std::vector<int> labels;  // taxonomy indexes
+};
+
+struct TrainOptions {
+  FeatureConfig features;
+  int bag_dim = 48;  // width of the hashed-bag embedding
+  int hidden = 128;  // width of the hidden layer
+  int max_epochs = 80;
+  int patience = 10;  // epochs without a better dev macro-F1 before stopping
+  int batch = 32;
+  float learning_rate = 1e-3f;
+  float dropout = 0.2f;  // on the hidden layer, while training
+  std::uint64_t seed = 2019;
+  // Called after each epoch (on the calling thread). May be empty.
+  std::function<void(int epoch, float loss, float dev_macro_f1)> progress;
+};
+
+struct LabelMetrics {
+  double precision = 0, recall = 0, f1 = 0;
+  int support = 0;  // gold positives
+};
+
+struct EvalReport {
+  std::vector<LabelMetrics> per_label;
+  double micro_f1 = 0, macro_f1 = 0;
+  double gold_cardinality = 0;       // mean labels per text, gold
+  double predicted_cardinality = 0;  // mean labels per text, predicted
+  int texts = 0;
+};
+
+struct TrainReport {
+  int epochs_run = 0;
+  int best_epoch = 0;
+  EvalReport dev;  // with the final, calibrated thresholds
+  std::vector<float> thresholds;
+  double seconds = 0;
+  std::string version;
+};
+
+// Scores `predicted` against `gold` (label indexes per text) over `labels`
+// labels. REQUIRES: gold.size() == predicted.size().
+EvalReport Evaluate(const std::vector<std::vector<int>>& gold,
+                    const std::vector<std::vector<int>>& predicted,
+                    int labels);
+
+// Trains on `train`, selects and calibrates on `dev`, writes the model to
+// `out_dir` (created if absent). REQUIRES: every label index < taxonomy.size().
+Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
+                          const std::vector<LabelledText>& train,
+                          const std::vector<LabelledText>& dev,
+                          const TrainOptions& options,
+                          const std::string& out_dir);
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_TRAINER_H_

@@ -1,0 +1,197 @@
+#include "sift/nlp/classifier.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <thread>
+
+#include "mlp_forward.h"
+#include "model.h"
+#include "sift/nlp/features.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::nlp {
+
+struct Classifier::State {
+  ClassifierOptions options;
+  Model model;
+  Taxonomy taxonomy;
+  std::optional<WordVectors> vectors;   // set once; featurizers point into it
+  std::vector<Featurizer> featurizers;  // one per thread
+  std::unique_ptr<MlpForward> forward;
+  std::vector<float> inputs, logits;
+
+  // Fills rows [0, n) of `inputs` for texts[first, first + n), on `threads`.
+  void Featurize(const std::vector<std::string>& texts, std::size_t first,
+                 int n) {
+    const int in = model.input_dim();
+    auto work = [&](int t) {
+      TextFeatures f;
+      for (int i = t; i < n; i += static_cast<int>(featurizers.size())) {
+        featurizers[t].Extract(texts[first + i], &f);
+        InputRow(model, f, &inputs[static_cast<std::size_t>(i) * in]);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < featurizers.size() && static_cast<int>(t) < n;
+         ++t) {
+      pool.emplace_back(work, static_cast<int>(t));
+    }
+    work(0);
+    for (auto& th : pool) th.join();
+  }
+
+  Prediction Predict(const float* row_logits) const {
+    Prediction p;
+    const int L = model.labels();
+    p.scores.resize(L);
+    bool near_threshold = false;
+    float best_ratio = 0;
+    for (int l = 0; l < L; ++l) {
+      float score = CalibratedScore(model, l, row_logits[l]);
+      p.scores[l] = score;
+      float t = model.thresholds[l];
+      if (score >= t) p.labels.push_back(l);
+      near_threshold |= std::abs(score - t) < options.review_margin;
+      best_ratio = std::max(best_ratio, t > 0 ? score / t : 0.0f);
+    }
+    p.needs_review = near_threshold || (p.labels.empty() && best_ratio > 0.6f);
+    return p;
+  }
+};
+
+Classifier::Classifier(std::unique_ptr<State> state)
+    : state_(std::move(state)) {}
+Classifier::~Classifier() = default;
+Classifier::Classifier(Classifier&&) noexcept = default;
+Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+
+Result<Classifier> Classifier::Load(const std::string& model_dir,
+                                    const std::string& vectors_path,
+                                    const ClassifierOptions& options) {
+  namespace fs = std::filesystem;
+  auto state = std::make_unique<State>();
+  state->options = options;
+  auto model = ReadModel((fs::path(model_dir) / "model.bin").string());
+  if (!model.ok()) return model.status();
+  state->model = std::move(model.value());
+  auto taxonomy =
+      Taxonomy::Load((fs::path(model_dir) / "taxonomy.json").string());
+  if (!taxonomy.ok()) return taxonomy.status();
+  state->taxonomy = std::move(taxonomy.value());
+  const Model& m = state->model;
+  for (int l = 0; l < m.labels(); ++l) {
+    if (state->taxonomy.size() != m.label_ids.size() ||
+        state->taxonomy.labels()[l].id != m.label_ids[l]) {
+      return Status::Corruption(model_dir +
+                                ": taxonomy.json does not match "
+                                "the labels the model was trained on");
+    }
+  }
+  auto vectors = WordVectors::Load(vectors_path);
+  if (!vectors.ok()) return vectors.status();
+  state->vectors.emplace(std::move(vectors.value()));
+  if (state->vectors->checksum() != m.vectors_checksum ||
+      state->vectors->dim() * (m.features.max_pool ? 2 : 1) != m.vec_dim) {
+    return Status::InvalidArgument(
+        vectors_path +
+        ": not the word-vector table this model was trained "
+        "with (checksum differs); convert the table the model "
+        "card names, or retrain");
+  }
+  for (int t = 0; t < std::max(1, options.threads); ++t) {
+    auto f = Featurizer::Create(&*state->vectors, m.features);
+    if (!f.ok()) return f.status();
+    state->featurizers.push_back(std::move(f.value()));
+  }
+  auto forward = MlpForward::Create(m, options.batch);
+  if (!forward.ok()) return forward.status();
+  state->forward = std::move(forward.value());
+  state->inputs.resize(static_cast<std::size_t>(options.batch) * m.input_dim());
+  state->logits.resize(static_cast<std::size_t>(options.batch) * m.labels());
+  return Classifier(std::move(state));
+}
+
+const Taxonomy& Classifier::taxonomy() const { return state_->taxonomy; }
+const std::string& Classifier::version() const { return state_->model.version; }
+const std::vector<float>& Classifier::thresholds() const {
+  return state_->model.thresholds;
+}
+
+Status Classifier::Classify(const std::vector<std::string>& texts,
+                            std::vector<Prediction>* predictions) {
+  State& s = *state_;
+  predictions->clear();
+  predictions->reserve(texts.size());
+  const int L = s.model.labels();
+  for (std::size_t first = 0; first < texts.size();
+       first += static_cast<std::size_t>(s.options.batch)) {
+    int n = static_cast<int>(
+        std::min<std::size_t>(s.options.batch, texts.size() - first));
+    s.Featurize(texts, first, n);
+    SIFT_RETURN_IF_ERROR(s.forward->Run(s.inputs.data(), n, s.logits.data()));
+    for (int i = 0; i < n; ++i) {
+      predictions->push_back(
+          s.Predict(&s.logits[static_cast<std::size_t>(i) * L]));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Explanation>> Classifier::Explain(const std::string& text,
+                                                     int top) {
+  State& s = *state_;
+  TextFeatures f;
+  s.featurizers[0].Extract(text, &f);
+  const std::vector<std::string> tokens = f.tokens;
+  // Variants: the text itself, then without each word, then without each
+  // pair of adjacent words.
+  std::vector<std::string> variants{text};
+  std::vector<std::string> removed{""};
+  auto without = [&](std::size_t from, std::size_t count) {
+    std::string v;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (i >= from && i < from + count) continue;
+      v += tokens[i] + " ";
+    }
+    return v;
+  };
+  for (std::size_t i = 0; i < tokens.size() && i < 400; ++i) {
+    variants.push_back(without(i, 1));
+    removed.push_back(tokens[i]);
+    if (i + 1 < tokens.size()) {
+      variants.push_back(without(i, 2));
+      removed.push_back(tokens[i] + " " + tokens[i + 1]);
+    }
+  }
+  std::vector<std::vector<float>> logits;
+  for (std::size_t first = 0; first < variants.size();
+       first += static_cast<std::size_t>(s.options.batch)) {
+    int n = static_cast<int>(
+        std::min<std::size_t>(s.options.batch, variants.size() - first));
+    s.Featurize(variants, first, n);
+    SIFT_RETURN_IF_ERROR(s.forward->Run(s.inputs.data(), n, s.logits.data()));
+    for (int i = 0; i < n; ++i) {
+      const float* row =
+          &s.logits[static_cast<std::size_t>(i) * s.model.labels()];
+      logits.emplace_back(row, row + s.model.labels());
+    }
+  }
+  Prediction base = s.Predict(logits[0].data());
+  std::vector<Explanation> out;
+  for (int label : base.labels) {
+    Explanation e{label, {}};
+    for (std::size_t v = 1; v < variants.size(); ++v) {
+      float drop = logits[0][label] - logits[v][label];
+      if (drop > 0) e.evidence.emplace_back(removed[v], drop);
+    }
+    std::stable_sort(
+        e.evidence.begin(), e.evidence.end(),
+        [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (static_cast<int>(e.evidence.size()) > top) e.evidence.resize(top);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace sift::nlp

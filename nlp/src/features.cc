@@ -1,0 +1,119 @@
+#include "sift/nlp/features.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sift::nlp {
+namespace {
+
+// Probability of the word at frequency `rank` (0-based) under Zipf's law
+// over `vocabulary` words.
+float ZipfProbability(int rank, std::size_t vocabulary) {
+  double harmonic = std::log(static_cast<double>(vocabulary)) + 0.5772156649;
+  return static_cast<float>(1.0 / ((rank + 1) * harmonic));
+}
+
+}  // namespace
+
+std::uint32_t FeatureHash(std::string_view s) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+Result<Featurizer> Featurizer::Create(const WordVectors* vectors,
+                                      const FeatureConfig& config) {
+  if (vectors == nullptr || vectors->dim() <= 0) {
+    return Status::InvalidArgument("featurizer needs a word vector table");
+  }
+  if (config.buckets == 0 || config.char_min < 1 ||
+      (config.char_max != 0 && config.char_max < config.char_min)) {
+    return Status::InvalidArgument("invalid feature configuration");
+  }
+  auto tokenizer = Tokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  return Featurizer(vectors, config, std::move(tokenizer.value()));
+}
+
+Featurizer::Featurizer(const WordVectors* vectors, const FeatureConfig& config,
+                       Tokenizer tokenizer)
+    : vectors_(vectors),
+      config_(config),
+      tokenizer_(std::move(tokenizer)),
+      scratch_(vectors->dim()) {}
+
+int Featurizer::dim() const {
+  return vectors_->dim() * (config_.max_pool ? 2 : 1);
+}
+
+void Featurizer::AddCharNgrams(const std::string& token,
+                               std::vector<std::uint32_t>* bag) {
+  if (config_.char_max == 0) return;
+  // Code point boundaries of "<token>", so n-grams never split a character.
+  std::string padded = "<" + token + ">";
+  std::vector<int32_t> starts;
+  const auto* s = reinterpret_cast<const uint8_t*>(padded.data());
+  int32_t length = static_cast<int32_t>(padded.size());
+  for (int32_t i = 0; i < length;) {
+    starts.push_back(i);
+    U8_FWD_1(s, i, length);
+  }
+  starts.push_back(length);
+  const int chars = static_cast<int>(starts.size()) - 1;
+  std::string key = "c";
+  for (int n = config_.char_min; n <= config_.char_max; ++n) {
+    for (int b = 0; b + n <= chars; ++b) {
+      if (n == chars) continue;  // the whole "<token>": the unigram covers it
+      key.resize(1);
+      key.append(padded, starts[b], starts[b + n] - starts[b]);
+      bag->push_back(FeatureHash(key) % config_.buckets);
+    }
+  }
+}
+
+void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
+  out->tokens.clear();
+  out->bag.clear();
+  const int vec_dim = vectors_->dim();
+  out->dense.assign(dim(), 0.0f);
+  float* mean = out->dense.data();
+  float* max = config_.max_pool ? mean + vec_dim : nullptr;
+  out->known_tokens = 0;
+  tokenizer_.Tokenize(analysis_text, &out->tokens);
+  const std::size_t vocabulary = vectors_->size();
+  std::string key;
+  for (std::size_t i = 0; i < out->tokens.size(); ++i) {
+    const std::string& token = out->tokens[i];
+    key = "w" + token;
+    out->bag.push_back(FeatureHash(key) % config_.buckets);
+    if (config_.word_bigrams && i + 1 < out->tokens.size()) {
+      key = "b" + token + " " + out->tokens[i + 1];
+      out->bag.push_back(FeatureHash(key) % config_.buckets);
+    }
+    AddCharNgrams(token, &out->bag);
+    int row = vectors_->Find(token);
+    if (row < 0) continue;
+    ++out->known_tokens;
+    float weight =
+        config_.sif_a / (config_.sif_a + ZipfProbability(row, vocabulary));
+    vectors_->Vector(row, scratch_.data());
+    for (int d = 0; d < vec_dim; ++d) mean[d] += weight * scratch_[d];
+    if (max == nullptr) continue;
+    for (int d = 0; d < vec_dim; ++d) {
+      max[d] = out->known_tokens == 1 ? scratch_[d] : std::max(max[d], scratch_[d]);
+    }
+  }
+  double norm = 0;
+  for (int d = 0; d < vec_dim; ++d) norm += static_cast<double>(mean[d]) * mean[d];
+  if (norm > 0) {
+    float inv = static_cast<float>(1.0 / std::sqrt(norm));
+    for (int d = 0; d < vec_dim; ++d) mean[d] *= inv;
+  }
+}
+
+}  // namespace sift::nlp

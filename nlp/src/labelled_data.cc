@@ -1,0 +1,92 @@
+#include "sift/nlp/labelled_data.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace sift::nlp {
+namespace {
+
+std::vector<std::string> SplitLabels(const std::string& field) {
+  std::vector<std::string> ids;
+  nlohmann::json j = nlohmann::json::parse(field, nullptr, false);
+  if (!j.is_discarded() && j.is_array()) {
+    for (const auto& v : j) {
+      if (v.is_string()) ids.push_back(v.get<std::string>());
+    }
+    return ids;
+  }
+  std::string current;
+  for (char c : field + ";") {
+    if (c == ';' || c == ',' || c == '|') {
+      std::size_t b = current.find_first_not_of(" \t");
+      if (b != std::string::npos) {
+        ids.push_back(current.substr(b, current.find_last_not_of(" \t") - b + 1));
+      }
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  return ids;
+}
+
+const std::string* FindField(const ingest::Response& r, const std::string& name) {
+  for (const auto& [k, v] : r.metadata) {
+    if (k == name) return &v;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
+                                 const Taxonomy& taxonomy,
+                                 const ingest::ResponseReaderOptions& options) {
+  LabelledSet set;
+  for (const std::string& path : paths) {
+    auto reader = ingest::ResponseReader::Open(path, options);
+    if (!reader.ok()) return reader.status();
+    ingest::ResponseItem item;
+    std::size_t with_field = 0;
+    while (true) {
+      SIFT_RETURN_IF_ERROR(reader->Next(&item));
+      if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
+      if (item.kind == ingest::ResponseItem::Kind::kRejected) {
+        return Status::InvalidArgument(
+            item.rejection.file + ":" + std::to_string(item.rejection.line) +
+            ": " + item.rejection.reason);
+      }
+      const ingest::Response& r = item.response;
+      std::string where = r.source_file + ":" + std::to_string(r.source_line);
+      // Metadata values are display-normalised; an empty list comes out "[]".
+      // Empty cells are dropped from metadata: a missing field means no
+      // labels, unless no record of the file has the field at all.
+      const std::string* field = FindField(r, "labels");
+      std::vector<std::string> ids;
+      if (field != nullptr) {
+        ids = SplitLabels(*field);
+        ++with_field;
+      }
+      LabelledText t{r.text, {}};
+      for (const std::string& id : ids) {
+        int index = taxonomy.IndexOf(id);
+        if (index < 0) {
+          return Status::InvalidArgument(where + ": label '" + id +
+                                         "' is not in the taxonomy");
+        }
+        if (std::find(t.labels.begin(), t.labels.end(), index) == t.labels.end()) {
+          t.labels.push_back(index);
+        }
+      }
+      std::sort(t.labels.begin(), t.labels.end());
+      set.items.push_back(std::move(t));
+      set.ids.push_back(r.id);
+    }
+    if (with_field == 0) {
+      return Status::InvalidArgument(path + ": no record has a 'labels' field");
+    }
+  }
+  return set;
+}
+
+}  // namespace sift::nlp

@@ -1,0 +1,49 @@
+// Internal: the classifier's parameters and their file (models/FORMAT.md).
+#ifndef SIFT_NLP_SRC_MODEL_H_
+#define SIFT_NLP_SRC_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/features.h"
+
+namespace sift::nlp {
+
+// A two-layer network over [dense vector ; mean of bag embeddings]:
+//   h = relu(W1 x + b1), logit = W2 h + b2,
+//   score = sigmoid(platt_a * logit + platt_b), assigned when >= threshold.
+// Matrices are row-major, one row per output unit.
+struct Model {
+  FeatureConfig features;
+  int vec_dim = 0;
+  int bag_dim = 0;
+  int hidden = 0;
+  std::vector<std::string> label_ids;
+  std::vector<float> embeddings;  // features.buckets x bag_dim
+  std::vector<float> w1, b1;      // hidden x input_dim(), hidden
+  std::vector<float> w2, b2;      // labels x hidden, labels
+  std::vector<float> platt_a, platt_b, thresholds;  // per label
+  std::uint64_t vectors_checksum = 0;
+  std::string version;  // names the model: "sift-classifier 1 (seed 2019, ...)"
+
+  int labels() const { return static_cast<int>(label_ids.size()); }
+  int input_dim() const { return vec_dim + bag_dim; }
+};
+
+// Writes `model` to `path` atomically (temporary file, then rename).
+Status WriteModel(const Model& model, const std::string& path);
+// Reads and verifies a model file: magic, version, sizes and checksum.
+Result<Model> ReadModel(const std::string& path);
+
+// The network's input for one text: x = [dense ; mean of the embeddings of
+// the bag ids]. REQUIRES: x has room for model.input_dim() floats.
+void InputRow(const Model& model, const TextFeatures& features, float* x);
+
+// Calibrated score from a raw logit for `label`.
+float CalibratedScore(const Model& model, int label, float logit);
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_SRC_MODEL_H_

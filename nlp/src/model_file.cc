@@ -1,0 +1,237 @@
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model.h"
+
+namespace sift::nlp {
+namespace {
+
+constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'M', 'D', 'L', '\0'};
+constexpr std::uint32_t kVersion = 1;
+
+std::uint64_t Fnv1a64(const char* data, std::size_t n) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(data[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+class Writer {
+ public:
+  template <typename T>
+  void Put(T v) {
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void PutString(const std::string& s) {
+    Put<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
+    out_ += s;
+  }
+  void PutFloats(const std::vector<float>& v) {
+    out_.append(reinterpret_cast<const char*>(v.data()),
+                v.size() * sizeof(float));
+  }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Bounds-checked reads; the first failure sticks.
+class Reader {
+ public:
+  explicit Reader(const std::string& bytes) : bytes_(bytes) {}
+  template <typename T>
+  T Get() {
+    T v{};
+    if (!Take(sizeof v)) return v;
+    std::memcpy(&v, bytes_.data() + pos_ - sizeof v, sizeof v);
+    return v;
+  }
+  std::string GetString() {
+    auto n = Get<std::uint32_t>();
+    if (n > (1u << 20) || !Take(n)) {
+      ok_ = false;
+      return "";
+    }
+    return bytes_.substr(pos_ - n, n);
+  }
+  void GetFloats(std::size_t n, std::vector<float>* v) {
+    v->assign(n, 0.0f);
+    if (n > bytes_.size() / sizeof(float) || !Take(n * sizeof(float))) return;
+    std::memcpy(v->data(), bytes_.data() + pos_ - n * sizeof(float),
+                n * sizeof(float));
+  }
+  bool ok() const { return ok_; }
+  std::size_t pos() const { return pos_; }
+
+ private:
+  bool Take(std::size_t n) {
+    if (!ok_ || bytes_.size() - pos_ < n) return ok_ = false;
+    pos_ += n;
+    return true;
+  }
+  const std::string& bytes_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+void PutDenseParameters(const Model& m, Writer* w) {
+  std::uint32_t rows = 0;
+  for (std::uint32_t b = 0; b < m.features.buckets; ++b) {
+    const float* row = &m.embeddings[static_cast<std::size_t>(b) * m.bag_dim];
+    for (int d = 0; d < m.bag_dim; ++d) {
+      if (row[d] != 0.0f) {
+        ++rows;
+        break;
+      }
+    }
+  }
+  w->Put(rows);  // only trained rows are stored
+  for (std::uint32_t b = 0; b < m.features.buckets; ++b) {
+    const float* row = &m.embeddings[static_cast<std::size_t>(b) * m.bag_dim];
+    bool any = false;
+    for (int d = 0; d < m.bag_dim && !any; ++d) any = row[d] != 0.0f;
+    if (!any) continue;
+    w->Put(b);
+    w->bytes().append(reinterpret_cast<const char*>(row),
+                      m.bag_dim * sizeof(float));
+  }
+  for (const auto* v :
+       {&m.w1, &m.b1, &m.w2, &m.b2, &m.platt_a, &m.platt_b, &m.thresholds}) {
+    w->PutFloats(*v);
+  }
+}
+
+Status GetDenseParameters(Reader* r, Model* m, const std::string& path) {
+  const std::size_t L = m->labels();
+  m->embeddings.assign(
+      static_cast<std::size_t>(m->features.buckets) * m->bag_dim, 0.0f);
+  auto rows = r->Get<std::uint32_t>();
+  std::vector<float> row;
+  for (std::uint32_t i = 0; i < rows && r->ok(); ++i) {
+    auto bucket = r->Get<std::uint32_t>();
+    r->GetFloats(m->bag_dim, &row);
+    if (bucket >= m->features.buckets) {
+      return Status::Corruption(path + ": embedding row out of range");
+    }
+    std::copy(
+        row.begin(), row.end(),
+        m->embeddings.begin() + static_cast<std::size_t>(bucket) * m->bag_dim);
+  }
+  r->GetFloats(static_cast<std::size_t>(m->hidden) * m->input_dim(), &m->w1);
+  r->GetFloats(m->hidden, &m->b1);
+  r->GetFloats(L * m->hidden, &m->w2);
+  for (auto* v : {&m->b2, &m->platt_a, &m->platt_b, &m->thresholds}) {
+    r->GetFloats(L, v);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteModel(const Model& m, const std::string& path) {
+  Writer w;
+  w.bytes().append(kMagic, sizeof kMagic);
+  w.Put(kVersion);
+  w.Put(m.vectors_checksum);
+  w.PutString(m.version);
+  w.Put<std::uint32_t>(static_cast<std::uint32_t>(m.label_ids.size()));
+  for (const auto& id : m.label_ids) w.PutString(id);
+  w.Put(m.features.buckets);
+  w.Put<std::int32_t>(m.features.char_min);
+  w.Put<std::int32_t>(m.features.char_max);
+  w.Put<std::uint8_t>(m.features.word_bigrams ? 1 : 0);
+  w.Put<std::uint8_t>(m.features.max_pool ? 1 : 0);
+  w.Put(m.features.sif_a);
+  for (int v : {m.vec_dim, m.bag_dim, m.hidden}) w.Put<std::int32_t>(v);
+  PutDenseParameters(m, &w);
+  w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
+    if (!out) return Status::IoError(tmp + ": cannot write the model");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Status::IoError(path + ": cannot move the model into place");
+  return Status::Ok();
+}
+
+Result<Model> ReadModel(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": no model file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string bytes = buffer.str();
+  if (bytes.size() < sizeof kMagic + 12 ||
+      std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    return Status::Corruption(path + ": not a sift model file");
+  }
+  std::uint64_t stored;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  if (stored != Fnv1a64(bytes.data(), bytes.size() - 8)) {
+    return Status::Corruption(path +
+                              ": checksum mismatch (damaged or truncated)");
+  }
+  Reader r(bytes);
+  for (std::size_t i = 0; i < sizeof kMagic; ++i) r.Get<char>();
+  if (auto v = r.Get<std::uint32_t>(); v != kVersion) {
+    return Status::Corruption(path + ": model format version " +
+                              std::to_string(v) + "; this sift reads version " +
+                              std::to_string(kVersion));
+  }
+  Model m;
+  m.vectors_checksum = r.Get<std::uint64_t>();
+  m.version = r.GetString();
+  auto labels = r.Get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < labels && i < 4096 && r.ok(); ++i) {
+    m.label_ids.push_back(r.GetString());
+  }
+  m.features.buckets = r.Get<std::uint32_t>();
+  m.features.char_min = r.Get<std::int32_t>();
+  m.features.char_max = r.Get<std::int32_t>();
+  m.features.word_bigrams = r.Get<std::uint8_t>() != 0;
+  m.features.max_pool = r.Get<std::uint8_t>() != 0;
+  m.features.sif_a = r.Get<float>();
+  m.vec_dim = r.Get<std::int32_t>();
+  m.bag_dim = r.Get<std::int32_t>();
+  m.hidden = r.Get<std::int32_t>();
+  bool sane = r.ok() && labels > 0 && labels == m.label_ids.size() &&
+              m.features.buckets > 0 && m.features.buckets <= (1u << 24) &&
+              m.vec_dim > 0 && m.vec_dim <= 4096 && m.bag_dim > 0 &&
+              m.bag_dim <= 1024 && m.hidden > 0 && m.hidden <= 8192;
+  if (!sane) return Status::Corruption(path + ": model header is damaged");
+  SIFT_RETURN_IF_ERROR(GetDenseParameters(&r, &m, path));
+  if (!r.ok() || r.pos() != bytes.size() - 8) {
+    return Status::Corruption(path + ": model is truncated or has extra bytes");
+  }
+  return m;
+}
+
+void InputRow(const Model& model, const TextFeatures& features, float* x) {
+  std::copy(features.dense.begin(), features.dense.end(), x);
+  float* bag = x + model.vec_dim;
+  std::fill(bag, bag + model.bag_dim, 0.0f);
+  if (features.bag.empty()) return;
+  for (std::uint32_t id : features.bag) {
+    const float* row =
+        &model.embeddings[static_cast<std::size_t>(id) * model.bag_dim];
+    for (int d = 0; d < model.bag_dim; ++d) bag[d] += row[d];
+  }
+  const float inv = 1.0f / static_cast<float>(features.bag.size());
+  for (int d = 0; d < model.bag_dim; ++d) bag[d] *= inv;
+}
+
+float CalibratedScore(const Model& model, int label, float logit) {
+  float z = model.platt_a[label] * logit + model.platt_b[label];
+  return 1.0f / (1.0f + std::exp(-z));
+}
+
+}  // namespace sift::nlp

@@ -1,0 +1,192 @@
+#include "sift/nlp/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "calibration.h"
+#include "model.h"
+#include "network_trainer.h"
+#include "sift/core/version.h"
+
+namespace sift::nlp {
+namespace {
+
+Result<std::vector<TextFeatures>> Featurize(
+    const WordVectors& vectors, const FeatureConfig& config,
+    const std::vector<LabelledText>& data) {
+  auto featurizer = Featurizer::Create(&vectors, config);
+  if (!featurizer.ok()) return featurizer.status();
+  std::vector<TextFeatures> out(data.size());
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    featurizer->Extract(data[i].text, &out[i]);
+    out[i].tokens.clear();
+  }
+  return out;
+}
+
+std::vector<std::vector<bool>> GoldMatrix(const std::vector<LabelledText>& data,
+                                          int labels) {
+  std::vector<std::vector<bool>> by_label(
+      labels, std::vector<bool>(data.size(), false));
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    for (int l : data[i].labels) by_label[l][i] = true;
+  }
+  return by_label;
+}
+
+std::vector<std::vector<int>> GoldLists(const std::vector<LabelledText>& data) {
+  std::vector<std::vector<int>> out;
+  for (const auto& d : data) out.push_back(d.labels);
+  return out;
+}
+
+// Predictions with per-label `thresholds` on `scores[label][text]`.
+std::vector<std::vector<int>> Assign(
+    const std::vector<std::vector<float>>& scores,
+    const std::vector<float>& thresholds) {
+  std::vector<std::vector<int>> out(scores.empty() ? 0 : scores[0].size());
+  for (std::size_t l = 0; l < scores.size(); ++l) {
+    for (std::size_t i = 0; i < scores[l].size(); ++i) {
+      if (scores[l][i] >= thresholds[l]) out[i].push_back(static_cast<int>(l));
+    }
+  }
+  return out;
+}
+
+// Dev macro-F1 with each label's threshold tuned on the same scores: the
+// early-stopping criterion.
+double TunedMacroF1(const std::vector<std::vector<float>>& scores,
+                    const std::vector<std::vector<bool>>& gold,
+                    const std::vector<LabelledText>& dev) {
+  std::vector<float> thresholds;
+  for (std::size_t l = 0; l < scores.size(); ++l) {
+    thresholds.push_back(BestF1Threshold(scores[l], gold[l]));
+  }
+  return Evaluate(GoldLists(dev), Assign(scores, thresholds),
+                  static_cast<int>(scores.size()))
+      .macro_f1;
+}
+
+std::uint64_t DataFingerprint(const std::vector<LabelledText>& a,
+                              const std::vector<LabelledText>& b) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](const std::string& s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+  };
+  for (const auto* set : {&a, &b}) {
+    for (const auto& d : *set) {
+      mix(d.text);
+      for (int l : d.labels) mix(std::to_string(l) + ",");
+      mix("\n");
+    }
+  }
+  return h;
+}
+
+Status WriteTaxonomy(const Taxonomy& taxonomy, const std::string& path) {
+  nlohmann::ordered_json j;
+  j["name"] = taxonomy.name();
+  j["labels"] = nlohmann::ordered_json::array();
+  for (const Label& l : taxonomy.labels()) {
+    j["labels"].push_back({{"id", l.id},
+                           {"name", l.name},
+                           {"kind", l.kind},
+                           {"description", l.description}});
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << j.dump(2) << "\n";
+  if (!out) return Status::IoError(path + ": cannot write");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
+                          const std::vector<LabelledText>& train,
+                          const std::vector<LabelledText>& dev,
+                          const TrainOptions& options,
+                          const std::string& out_dir) {
+  if (train.empty() || dev.empty()) {
+    return Status::InvalidArgument(
+        "training needs non-empty train and dev data");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const int L = static_cast<int>(taxonomy.size());
+  auto train_features = Featurize(vectors, options.features, train);
+  if (!train_features.ok()) return train_features.status();
+  auto dev_features = Featurize(vectors, options.features, dev);
+  if (!dev_features.ok()) return dev_features.status();
+
+  Model model;
+  model.features = options.features;
+  model.vec_dim = vectors.dim() * (options.features.max_pool ? 2 : 1);
+  model.bag_dim = options.bag_dim;
+  model.hidden = options.hidden;
+  for (const Label& l : taxonomy.labels()) model.label_ids.push_back(l.id);
+  model.vectors_checksum = vectors.checksum();
+  NetworkTrainer trainer(&model, train, options);
+
+  const auto dev_gold = GoldMatrix(dev, L);
+  TrainReport report;
+  double best_f1 = -1;
+  Model best = model;
+  for (int epoch = 1; epoch <= options.max_epochs; ++epoch) {
+    float loss = trainer.RunEpoch(train_features.value());
+    double f1 =
+        TunedMacroF1(trainer.Scores(dev_features.value()), dev_gold, dev);
+    report.epochs_run = epoch;
+    if (options.progress) options.progress(epoch, loss, static_cast<float>(f1));
+    if (f1 >= best_f1) {  // on a tie, the longer-trained model
+      best_f1 = f1;
+      best = model;
+      report.best_epoch = epoch;
+    } else if (epoch - report.best_epoch >= options.patience) {
+      break;
+    }
+  }
+  model = std::move(best);
+
+  // Calibrate and set thresholds on dev with the chosen parameters.
+  std::vector<std::vector<float>> logits = trainer.Logits(dev_features.value());
+  std::vector<std::vector<float>> calibrated(L);
+  for (int l = 0; l < L; ++l) {
+    auto [a, b] = FitPlatt(logits[l], dev_gold[l]);
+    model.platt_a.push_back(a);
+    model.platt_b.push_back(b);
+    for (float z : logits[l])
+      calibrated[l].push_back(CalibratedScore(model, l, z));
+    model.thresholds.push_back(BestF1Threshold(calibrated[l], dev_gold[l]));
+  }
+  report.thresholds = model.thresholds;
+  report.dev =
+      Evaluate(GoldLists(dev), Assign(calibrated, model.thresholds), L);
+  char fingerprint[17];
+  std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
+                static_cast<unsigned long long>(DataFingerprint(train, dev)));
+  model.version = std::string("sift-classifier/1 (sift ") + Version() +
+                  ", seed " + std::to_string(options.seed) + ", data " +
+                  fingerprint + ", epoch " + std::to_string(report.best_epoch) +
+                  ")";
+  report.version = model.version;
+
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  namespace fs = std::filesystem;
+  SIFT_RETURN_IF_ERROR(
+      WriteModel(model, (fs::path(out_dir) / "model.bin").string()));
+  SIFT_RETURN_IF_ERROR(
+      WriteTaxonomy(taxonomy, (fs::path(out_dir) / "taxonomy.json").string()));
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  return report;
+}
+
+}  // namespace sift::nlp

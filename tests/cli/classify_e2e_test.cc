@@ -1,0 +1,117 @@
+// End to end with the real model: the bundled models/default and the GloVe
+// table scripts/fetch-vectors.sh builds (skipped, saying so, when the table
+// is absent: run that script).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "cli/cli_test_util.h"
+#include "test_util.h"
+
+namespace sift {
+namespace {
+
+using ::sift::testing::Json;
+using ::sift::testing::ParseJson;
+using ::sift::testing::Sift;
+using ::sift::testing::TempDir;
+using ::sift::testing::WriteFile;
+
+std::string VectorsPath() {
+  if (const char* v = std::getenv("SIFT_VECTORS"); v && *v) return v;
+  const char* data = std::getenv("SIFT_DATA_DIR");
+  std::string dir =
+      data && *data ? data : std::string(std::getenv("HOME")) + "/.cache/sift";
+  return dir + "/glove-6b-100d-150k.siftvec";
+}
+
+class ClassifyE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(VectorsPath())) {
+      GTEST_SKIP() << "no word-vector table at " << VectorsPath()
+                   << "; run scripts/fetch-vectors.sh";
+    }
+  }
+  TempDir dir_;
+};
+
+TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
+  std::string input = WriteFile(
+      dir_.file("new.jsonl"),
+      R"({"id": "a", "text": "The 724 bus never comes and the trains to London are always late and packed."})"
+      "\n"
+      R"({"id": "b", "text": "We need far more apprenticeships and the FE college needs funding for technicians."})"
+      "\n"
+      R"({"id": "c", "text": ""})"
+      "\n"
+      R"({"id": "d", "text": "Our care homes cannot recruit staff and the number of over-85s keeps growing."})"
+      "\n");
+  auto r = Sift(dir_, {"classify", input, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<Json> records;
+  for (std::string line; std::getline(lines, line);)
+    records.push_back(ParseJson(line));
+  ASSERT_EQ(records.size(), 3u);  // the empty one is rejected, on stderr
+  EXPECT_NE(r.err.find("empty text"), std::string::npos);
+  EXPECT_EQ(records[0]["id"], "a");
+  EXPECT_EQ(records[1]["id"], "b");
+  EXPECT_EQ(records[2]["id"], "d");
+  auto has = [](const Json& rec, const std::string& label) {
+    for (const auto& l : rec["labels"]) {
+      if (l == label) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(records[0], "future_mobility")) << records[0].dump();
+  EXPECT_TRUE(has(records[1], "people")) << records[1].dump();
+  EXPECT_TRUE(has(records[2], "ageing_society")) << records[2].dump();
+  for (const auto& rec : records) {
+    EXPECT_EQ(rec["scores"].size(), 9u);
+    EXPECT_TRUE(rec["needs_review"].is_boolean());
+    for (const auto& [label, score] : rec["scores"].items()) {
+      EXPECT_GE(score.get<double>(), 0.0);
+      EXPECT_LE(score.get<double>(), 1.0);
+    }
+  }
+}
+
+TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {
+  std::string input = WriteFile(dir_.file("new.csv"),
+                                "id,text\nx1,Rural broadband in our village is "
+                                "hopeless; we need full fibre.\n");
+  auto csv = Sift(dir_, {"classify", input, "--format", "csv", "--quiet"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("id,labels,needs_review,score_ideas,", 0), 0u)
+      << csv.out;
+  EXPECT_NE(csv.out.find("\nx1,"), std::string::npos);
+  auto explained = Sift(dir_, {"classify", input, "--explain", "--quiet"});
+  ASSERT_EQ(explained.exit_code, 0) << explained.err;
+  Json j = ParseJson(explained.out);
+  ASSERT_TRUE(j.contains("explain"));
+  ASSERT_TRUE(j["explain"].contains("infrastructure")) << j.dump();
+  std::string evidence = j["explain"]["infrastructure"].dump();
+  EXPECT_TRUE(evidence.find("broadband") != std::string::npos ||
+              evidence.find("fibre") != std::string::npos)
+      << evidence;
+}
+
+TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
+  auto r =
+      Sift(dir_, {"eval", "--gold",
+                  std::string(SIFT_SOURCE_DIR) + "/corpora/labelled/test.jsonl",
+                  "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json j = ParseJson(r.out);
+  EXPECT_EQ(j["themes"]["responses"], 390);
+  // A guard against regressions, well below the model card's figure.
+  EXPECT_GT(j["themes"]["macro_f1"].get<double>(), 0.70);
+  EXPECT_EQ(j["themes"]["labels"].size(), 9u);
+}
+
+}  // namespace
+}  // namespace sift

@@ -1,0 +1,214 @@
+// Tests for training and classification on a tiny real vector table (built
+// from tests/fixtures/wink_tiny.json by the real converter) and a tiny
+// labelled set. The oneDNN forward pass is checked against a plain scalar
+// reference implementation written here.
+#include "sift/nlp/classifier.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "model.h"
+#include "sift/nlp/features.h"
+#include "sift/nlp/trainer.h"
+#include "sift/nlp/word_vectors.h"
+#include "test_util.h"
+
+namespace sift::nlp {
+namespace {
+
+using ::sift::testing::ReadFile;
+using ::sift::testing::TempDir;
+using ::sift::testing::WriteFile;
+
+constexpr char kTaxonomy[] = R"({"name": "test", "labels": [
+  {"id": "transport", "name": "Transport"},
+  {"id": "schools", "name": "Schools"}]})";
+
+// Transport texts mention roads, cars, buses; school texts teachers.
+std::vector<LabelledText> Data(int copies) {
+  const std::pair<const char*, std::vector<int>> base[] = {
+      {"the road and the cars", {0}},
+      {"roads in the city", {0}},
+      {"bus to the town", {0}},
+      {"train and bus and car", {0}},
+      {"the school teacher", {1}},
+      {"teacher of the village school", {1}},
+      {"school in the town", {1}},
+      {"the teacher and the bus to school", {0, 1}},
+      {"river and bridge", {}},
+      {"walk the path by the river", {}},
+  };
+  std::vector<LabelledText> out;
+  for (int c = 0; c < copies; ++c) {
+    for (const auto& [text, labels] : base) out.push_back({text, labels});
+  }
+  return out;
+}
+
+class ClassifierTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    vectors_path_ = dir_.file("tiny.siftvec");
+    auto stats = ConvertWinkEmbeddings(
+        std::string(SIFT_SOURCE_DIR) + "/tests/fixtures/wink_tiny.json",
+        vectors_path_, {});
+    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+    auto vectors = WordVectors::Load(vectors_path_);
+    ASSERT_TRUE(vectors.ok());
+    vectors_.emplace(std::move(vectors.value()));
+    auto taxonomy = Taxonomy::Parse(kTaxonomy, "test");
+    ASSERT_TRUE(taxonomy.ok());
+    taxonomy_ = taxonomy.value();
+    options_.features.buckets = 1024;
+    options_.bag_dim = 8;
+    options_.hidden = 16;
+    options_.max_epochs = 60;
+    options_.learning_rate = 1e-2f;
+    options_.batch = 8;
+  }
+
+  std::string TrainModel(const std::string& name, std::uint64_t seed = 7) {
+    TrainOptions o = options_;
+    o.seed = seed;
+    std::string out = dir_.file(name);
+    auto report = Train(taxonomy_, *vectors_, Data(4), Data(1), o, out);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    return out;
+  }
+
+  TempDir dir_;
+  std::string vectors_path_;
+  std::optional<WordVectors> vectors_;
+  Taxonomy taxonomy_;
+  TrainOptions options_;
+};
+
+// The reference: the network in plain loops, straight from model.h's
+// definition.
+std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f) {
+  std::vector<float> x(m.input_dim());
+  InputRow(m, f, x.data());
+  std::vector<float> h(m.hidden);
+  for (int j = 0; j < m.hidden; ++j) {
+    double z = m.b1[j];
+    for (int k = 0; k < m.input_dim(); ++k) {
+      z += static_cast<double>(m.w1[j * m.input_dim() + k]) * x[k];
+    }
+    h[j] = z > 0 ? static_cast<float>(z) : 0.0f;
+  }
+  std::vector<float> scores;
+  for (int l = 0; l < m.labels(); ++l) {
+    double z = m.b2[l];
+    for (int j = 0; j < m.hidden; ++j) {
+      z += static_cast<double>(m.w2[l * m.hidden + j]) * h[j];
+    }
+    double c = m.platt_a[l] * z + m.platt_b[l];
+    scores.push_back(static_cast<float>(1 / (1 + std::exp(-c))));
+  }
+  return scores;
+}
+
+TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
+  std::string dir = TrainModel("model");
+  auto model = ReadModel(dir + "/model.bin");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ClassifierOptions options;
+  options.batch = 8;  // 23 texts: two full batches and a padded one
+  auto classifier = Classifier::Load(dir, vectors_path_, options);
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  std::vector<std::string> texts;
+  for (const auto& d : Data(2)) texts.push_back(d.text);
+  texts.push_back("");
+  texts.push_back("unknown words only: zzz qqq");
+  texts.push_back("the road the road the road the road to the school");
+  std::vector<Prediction> predictions;
+  ASSERT_TRUE(classifier->Classify(texts, &predictions).ok());
+  ASSERT_EQ(predictions.size(), texts.size());
+  auto featurizer = Featurizer::Create(&*vectors_, model->features);
+  ASSERT_TRUE(featurizer.ok());
+  TextFeatures f;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    featurizer->Extract(texts[i], &f);
+    std::vector<float> want = ReferenceScores(model.value(), f);
+    for (int l = 0; l < 2; ++l) {
+      EXPECT_NEAR(predictions[i].scores[l], want[l], 1e-4) << texts[i];
+      bool assigned =
+          std::find(predictions[i].labels.begin(), predictions[i].labels.end(),
+                    l) != predictions[i].labels.end();
+      EXPECT_EQ(assigned, want[l] >= model->thresholds[l]) << texts[i];
+    }
+  }
+}
+
+TEST_F(ClassifierTest, LearnsTheTinyTask) {
+  std::string dir = TrainModel("model");
+  auto classifier = Classifier::Load(dir, vectors_path_);
+  ASSERT_TRUE(classifier.ok());
+  std::vector<Prediction> p;
+  // Texts of the training set: the model must at least fit them.
+  ASSERT_TRUE(classifier
+                  ->Classify({"roads in the city", "the school teacher",
+                              "river and bridge"},
+                             &p)
+                  .ok());
+  EXPECT_EQ(p[0].labels, std::vector<int>{0});
+  EXPECT_EQ(p[1].labels, std::vector<int>{1});
+  EXPECT_TRUE(p[2].labels.empty());
+  auto why = classifier->Explain("the road and the cars", 3);
+  ASSERT_TRUE(why.ok());
+  ASSERT_EQ(why->size(), 1u);
+  ASSERT_FALSE((*why)[0].evidence.empty());
+  const std::string& top = (*why)[0].evidence[0].first;
+  EXPECT_TRUE(top.find("road") != std::string::npos ||
+              top.find("car") != std::string::npos)
+      << top;
+}
+
+TEST_F(ClassifierTest, TrainingIsDeterministicForASeed) {
+  std::string a = TrainModel("a", 11);
+  std::string b = TrainModel("b", 11);
+  std::string c = TrainModel("c", 12);
+  EXPECT_EQ(ReadFile(a + "/model.bin"), ReadFile(b + "/model.bin"));
+  EXPECT_NE(ReadFile(a + "/model.bin"), ReadFile(c + "/model.bin"));
+}
+
+TEST_F(ClassifierTest, DamagedOrMismatchedFilesAreClearErrors) {
+  std::string dir = TrainModel("model");
+  std::string bytes = ReadFile(dir + "/model.bin");
+  // One flipped byte anywhere: a checksum error, never garbage.
+  for (std::size_t at : {std::size_t{3}, bytes.size() / 2, bytes.size() - 1}) {
+    std::string damaged = bytes;
+    damaged[at] ^= 0x40;
+    std::string bad_dir = dir_.file("bad");
+    std::filesystem::create_directories(bad_dir);
+    WriteFile(bad_dir + "/model.bin", damaged);
+    WriteFile(bad_dir + "/taxonomy.json", ReadFile(dir + "/taxonomy.json"));
+    auto c = Classifier::Load(bad_dir, vectors_path_);
+    ASSERT_FALSE(c.ok()) << at;
+    EXPECT_EQ(c.status().code(), Status::Code::kCorruption)
+        << c.status().ToString();
+  }
+  // Truncated.
+  WriteFile(dir_.file("bad") + "/model.bin", bytes.substr(0, bytes.size() / 3));
+  EXPECT_FALSE(Classifier::Load(dir_.file("bad"), vectors_path_).ok());
+  // Another vector table.
+  auto other = ConvertWinkEmbeddings(
+      std::string(SIFT_SOURCE_DIR) + "/tests/fixtures/wink_tiny.json",
+      dir_.file("other.siftvec"), {.max_words = 20});
+  ASSERT_TRUE(other.ok());
+  auto c = Classifier::Load(dir, dir_.file("other.siftvec"));
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("not the word-vector table"),
+            std::string::npos);
+  // A taxonomy that does not match the model's labels.
+  WriteFile(dir + "/taxonomy.json",
+            R"({"labels": [{"id": "schools"}, {"id": "transport"}]})");
+  c = Classifier::Load(dir, vectors_path_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("does not match"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sift::nlp
