@@ -27,7 +27,9 @@ namespace {
 
 constexpr std::size_t kChunk = 4096;  // responses classified per call
 
-double Round4(float v) { return std::round(static_cast<double>(v) * 1e4) / 1e4; }
+double Round4(float v) {
+  return std::round(static_cast<double>(v) * 1e4) / 1e4;
+}
 
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
@@ -71,13 +73,15 @@ class PredictionWriter {
     if (why != nullptr) {
       j["explain"] = nlohmann::ordered_json::object();
       for (const auto& e : *why) {
-        auto& list = j["explain"][labels[e.label].id] = nlohmann::ordered_json::array();
+        auto& list = j["explain"][labels[e.label].id] =
+            nlohmann::ordered_json::array();
         for (const auto& [phrase, weight] : e.evidence) {
           list.push_back({{"text", phrase}, {"weight", Round4(weight)}});
         }
       }
     }
-    *out_ << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    *out_ << j.dump(-1, ' ', false,
+                    nlohmann::ordered_json::error_handler_t::replace)
           << "\n";
   }
 
@@ -97,16 +101,18 @@ int Fail(const Status& s) {
 std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
   auto args = std::make_shared<ClassifyArgs>();
   CLI::App* cmd = app->add_subcommand(
-      "classify", "Label each response of export files with the taxonomy's "
-                  "themes: one output record per response, in input order.");
+      "classify",
+      "Label each response of export files with the taxonomy's "
+      "themes: one output record per response, in input order.");
   cmd->footer(
       "Examples:\n"
       "  sift classify new.csv --out labels.jsonl\n"
       "  sift classify export.xlsx --text 'Q*' --format csv --out labels.csv\n"
       "  sift classify new.jsonl --explain | head");
   cmd->add_option("files", args->files, "Export files to read")->required();
-  cmd->add_option("--model", args->model, "Model directory (default: the bundled "
-                                          "models/default)");
+  cmd->add_option("--model", args->model,
+                  "Model directory (default: the bundled "
+                  "models/default)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
   cmd->add_option("--out", args->out, "Output file (default: standard output)");
   cmd->add_option("--format", args->format, "jsonl or csv")
@@ -164,7 +170,8 @@ int RunClassify(const ClassifyArgs& args) {
       if (item.kind == ingest::ResponseItem::Kind::kRejected) {
         ++rejected;
         std::cerr << "rejected " << item.rejection.file << ":"
-                  << item.rejection.line << ": " << item.rejection.reason << "\n";
+                  << item.rejection.line << ": " << item.rejection.reason
+                  << "\n";
         continue;
       }
       ids.push_back(item.response.id);
@@ -179,9 +186,10 @@ int RunClassify(const ClassifyArgs& args) {
   out.flush();
   if (!out) return Fail(Status::IoError("cannot write the output"));
   if (!args.quiet || rejected > 0) {
-    std::cerr << fmt::format("sift classify: {} responses classified, {} rejected "
-                             "(model {})\n", classified, rejected,
-                             classifier->version());
+    std::cerr << fmt::format(
+        "sift classify: {} responses classified, {} rejected "
+        "(model {})\n",
+        classified, rejected, classifier->version());
   }
   return 0;
 }

@@ -36,9 +36,11 @@ int Fail(const char* command, const Status& s) {
 std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = app->add_subcommand(
-      "eval", "Score a model against labelled responses: per-label precision, "
-              "recall, F1 and support; micro and macro F1; label cardinality.");
-  cmd->footer("Example:\n  sift eval --gold corpora/labelled/test.jsonl --json");
+      "eval",
+      "Score a model against labelled responses: per-label precision, "
+      "recall, F1 and support; micro and macro F1; label cardinality.");
+  cmd->footer(
+      "Example:\n  sift eval --gold corpora/labelled/test.jsonl --json");
   cmd->add_option("--gold", args->gold, "Labelled files")->required();
   cmd->add_option("--model", args->model, "Model directory (default: bundled)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
@@ -54,13 +56,15 @@ int RunEval(const EvalArgs& args) {
       args.model.empty() ? DefaultModelDir() : args.model,
       args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
   if (!classifier.ok()) return Fail("eval", classifier.status());
-  auto gold = nlp::ReadLabelled(args.gold, classifier->taxonomy(), read.value());
+  auto gold =
+      nlp::ReadLabelled(args.gold, classifier->taxonomy(), read.value());
   if (!gold.ok()) return Fail("eval", gold.status());
   auto report = EvaluateModel(classifier.value(), gold.value());
   if (!report.ok()) return Fail("eval", report.status());
   if (args.json) {
-    nlohmann::ordered_json j = {{"model", classifier->version()},
-                                {"themes", EvalJson(report.value(), classifier->taxonomy())}};
+    nlohmann::ordered_json j = {
+        {"model", classifier->version()},
+        {"themes", EvalJson(report.value(), classifier->taxonomy())}};
     std::cout << j.dump(2) << "\n";
   } else {
     fmt::print("Model {}\n{}", classifier->version(),
@@ -89,10 +93,11 @@ int RunVectors(const VectorsArgs& args) {
   options.max_words = args.max_words;
   auto stats = nlp::ConvertWinkEmbeddings(args.in, args.out, options);
   if (!stats.ok()) return Fail("vectors", stats.status());
-  fmt::print("Wrote {}: {} of {} words, {} dimensions, largest quantisation "
-             "error {:.4f}, checksum {:016x}\n",
-             args.out, stats->words_out, stats->words_in, stats->dim,
-             stats->max_abs_error, stats->checksum);
+  fmt::print(
+      "Wrote {}: {} of {} words, {} dimensions, largest quantisation "
+      "error {:.4f}, checksum {:016x}\n",
+      args.out, stats->words_out, stats->words_in, stats->dim,
+      stats->max_abs_error, stats->checksum);
   return 0;
 }
 

@@ -1,10 +1,12 @@
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "model_paths.h"
 #include "progress.h"
 #include "reader_flags.h"
 #include "sift/index/indexer.h"
@@ -16,6 +18,9 @@ struct IngestArgs {
   std::string db;
   std::string report;
   ReaderFlags reader;
+  std::string model;
+  std::string vectors;
+  bool no_classify = false;
   bool quiet = false;
 };
 
@@ -59,6 +64,11 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
   }
   j["files"] = std::move(files);
   j["database"] = {{"path", r.db_path}, {"documents", r.database_documents}};
+  j["model"] = r.model;
+  nlohmann::ordered_json themes = nlohmann::ordered_json::object();
+  for (const auto& [id, count] : r.themes) themes[id] = count;
+  j["themes"] = std::move(themes);
+  j["needs_review"] = r.needs_review;
   j["seconds"] = r.seconds;
   return j;
 }
@@ -93,6 +103,14 @@ void PrintSummary(const index::IngestReport& r) {
                  f.path, d.mojibake_values);
     }
   }
+  if (!r.model.empty()) {
+    std::string themes;
+    for (const auto& [id, count] : r.themes) {
+      themes += fmt::format("{}{} {}", themes.empty() ? "" : ", ", id, count);
+    }
+    fmt::print("  themes       {} ({} flagged for review)\n", themes,
+               r.needs_review);
+  }
   fmt::print("  database     {} responses in all\n", r.database_documents);
   const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
   for (std::size_t i = 0; i < shown; ++i) {
@@ -111,6 +129,18 @@ Result<index::IngestOptions> BuildOptions(const IngestArgs& args) {
   index::IngestOptions o;
   o.db_path = args.db;
   o.read = std::move(read.value());
+  if (args.no_classify) return o;
+  // An explicit --model must work; the bundled one is used when it can be.
+  o.model_dir = args.model.empty() ? DefaultModelDir() : args.model;
+  o.vectors_path = args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
+  std::error_code ec;
+  if (args.model.empty() &&
+      (!std::filesystem::exists(o.model_dir + "/model.bin", ec) ||
+       !std::filesystem::exists(o.vectors_path, ec))) {
+    std::cerr << "sift ingest: no themes this time: the classifier needs "
+              << o.vectors_path << " (run scripts/fetch-vectors.sh)\n";
+    o.model_dir.clear();
+  }
   return o;
 }
 
@@ -134,6 +164,12 @@ std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
   cmd->add_option("--db", args->db, "Database directory (created if absent)")
       ->required();
   cmd->add_option("--report", args->report, "Write the run's report as JSON");
+  cmd->add_option("--model", args->model,
+                  "Classifier model directory (default: the bundled model, "
+                  "when its word vectors are installed)");
+  cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_flag("--no-classify", args->no_classify,
+                "Index without assigning themes");
   AddReaderFlags(cmd, &args->reader);
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   return args;

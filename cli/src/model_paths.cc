@@ -17,7 +17,9 @@ std::string ModelsDir() {
   return SIFT_SOURCE_MODELS_DIR;
 }
 
-std::string DefaultModelDir() { return (fs::path(ModelsDir()) / "default").string(); }
+std::string DefaultModelDir() {
+  return (fs::path(ModelsDir()) / "default").string();
+}
 
 std::string DefaultVectorsPath() {
   if (const char* env = std::getenv("SIFT_VECTORS"); env && *env) return env;

@@ -26,7 +26,9 @@ std::string EvalTable(const nlp::EvalReport& r, const nlp::Taxonomy& taxonomy,
                       bool markdown) {
   std::string out;
   if (markdown) {
-    out += "| label | precision | recall | F1 | support |\n|---|---|---|---|---|\n";
+    out +=
+        "| label | precision | recall | F1 | support "
+        "|\n|---|---|---|---|---|\n";
   } else {
     out += fmt::format("{:<22} {:>9} {:>7} {:>6} {:>8}\n", "label", "precision",
                        "recall", "F1", "support");
@@ -34,10 +36,10 @@ std::string EvalTable(const nlp::EvalReport& r, const nlp::Taxonomy& taxonomy,
   for (std::size_t l = 0; l < r.per_label.size(); ++l) {
     const auto& m = r.per_label[l];
     const std::string& id = taxonomy.labels()[l].id;
-    out += markdown ? fmt::format("| {} | {:.3f} | {:.3f} | {:.3f} | {} |\n", id,
-                                  m.precision, m.recall, m.f1, m.support)
-                    : fmt::format("{:<22} {:>9.3f} {:>7.3f} {:>6.3f} {:>8}\n", id,
-                                  m.precision, m.recall, m.f1, m.support);
+    out += markdown ? fmt::format("| {} | {:.3f} | {:.3f} | {:.3f} | {} |\n",
+                                  id, m.precision, m.recall, m.f1, m.support)
+                    : fmt::format("{:<22} {:>9.3f} {:>7.3f} {:>6.3f} {:>8}\n",
+                                  id, m.precision, m.recall, m.f1, m.support);
   }
   out += fmt::format(
       "{}micro-F1 {:.3f}, macro-F1 {:.3f}; labels per response: gold {:.2f}, "
@@ -57,12 +59,13 @@ nlohmann::ordered_json EvalJson(const nlp::EvalReport& r,
                                        {"f1", m.f1},
                                        {"support", m.support}};
   }
-  return {{"responses", r.texts},
-          {"labels", labels},
-          {"micro_f1", r.micro_f1},
-          {"macro_f1", r.macro_f1},
-          {"label_cardinality",
-           {{"gold", r.gold_cardinality}, {"predicted", r.predicted_cardinality}}}};
+  return {
+      {"responses", r.texts},
+      {"labels", labels},
+      {"micro_f1", r.micro_f1},
+      {"macro_f1", r.macro_f1},
+      {"label_cardinality",
+       {{"gold", r.gold_cardinality}, {"predicted", r.predicted_cardinality}}}};
 }
 
 namespace {
@@ -82,7 +85,8 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "## What it does\n"
       "Assigns the labels of `taxonomy.json` ({}) to consultation responses, "
       "several per response, with calibrated scores. Intended to help analysts "
-      "find and count what respondents said about each theme; not for decisions "
+      "find and count what respondents said about each theme; not for "
+      "decisions "
       "about individual respondents. English only.\n\n"
       "## Model\n"
       "Input: the SIF-weighted mean of GloVe 6B 100d vectors (the converted "
@@ -95,10 +99,9 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "on dev; thresholds are tuned on dev for F1.\n\n",
       f.train.version, taxonomy.name(), f.vectors_path, f.vectors_checksum,
       f.options.bag_dim, f.options.features.char_min,
-      f.options.features.char_max, f.options.features.buckets,
-      f.options.hidden, f.options.learning_rate, f.options.batch,
-      f.options.dropout, f.train.best_epoch, f.train.epochs_run,
-      f.options.seed);
+      f.options.features.char_max, f.options.features.buckets, f.options.hidden,
+      f.options.learning_rate, f.options.batch, f.options.dropout,
+      f.train.best_epoch, f.train.epochs_run, f.options.seed);
   card += fmt::format(
       "## Data\nTrain: {} ({} responses). Dev: {} ({} responses). Test: {}.\n"
       "The bundled corpus (`corpora/labelled/`) is synthetic, written for this "

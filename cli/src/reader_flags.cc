@@ -25,7 +25,8 @@ void AddReaderFlags(CLI::App* cmd, ReaderFlags* flags,
                 "personal URLs");
 }
 
-Result<ingest::ResponseReaderOptions> ToReaderOptions(const ReaderFlags& flags) {
+Result<ingest::ResponseReaderOptions> ToReaderOptions(
+    const ReaderFlags& flags) {
   ingest::ResponseReaderOptions o;
   o.redact = !flags.no_redact;
   o.reader.legacy_encoding = flags.encoding;
@@ -39,7 +40,8 @@ Result<ingest::ResponseReaderOptions> ToReaderOptions(const ReaderFlags& flags) 
                         ? "\t"
                         : flags.delimiter;
     if (d.size() != 1) {
-      return Status::InvalidArgument("--delimiter takes one character or 'tab'");
+      return Status::InvalidArgument(
+          "--delimiter takes one character or 'tab'");
     }
     o.reader.delimiter = d[0];
   }

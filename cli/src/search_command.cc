@@ -36,6 +36,11 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   j["district"] = r.district;
   j["date"] = r.date;
   j["respondent"] = r.respondent;
+  j["labels"] = h.labels;
+  nlohmann::ordered_json scores = nlohmann::ordered_json::object();
+  for (const auto& [id, score] : h.scores) scores[id] = score;
+  j["scores"] = std::move(scores);
+  j["needs_review"] = h.needs_review;
   j["duplicate_of"] = h.duplicate_of.empty()
                           ? nlohmann::ordered_json(nullptr)
                           : nlohmann::ordered_json(h.duplicate_of);
@@ -87,6 +92,12 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
     }
     if (!who.empty()) fmt::print("     {}\n", who);
     if (!r.question.empty()) fmt::print("     Q: {}\n", r.question);
+    if (h.classified) {
+      std::string themes;
+      for (const auto& l : h.labels) themes += (themes.empty() ? "" : ", ") + l;
+      fmt::print("     themes: {}{}\n", themes.empty() ? "(none)" : themes,
+                 h.needs_review ? "  [needs review]" : "");
+    }
     std::string snippet = h.snippet;
     for (char& c : snippet) c = (c == '\n') ? ' ' : c;
     fmt::print("     {}\n\n", snippet);
@@ -124,10 +135,13 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   }
   cmd->add_option("--type", args->filters["respondent_type"],
                   "Only responses from this respondent type");
+  cmd->add_option("--theme", args->filters["theme"],
+                  "Only responses the classifier gave this label id");
   cmd->add_option("--limit", args->limit, "Results per page (default 10)");
   cmd->add_option("--offset", args->offset, "Results to skip (default 0)");
-  cmd->add_option("--sort", args->sort, "relevance, date or -date")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  cmd->add_option("--sort", args->sort,
+                  "relevance, date, -date, or score:ID (highest score for a "
+                  "label first)");
   cmd->add_flag("--facets", args->facets,
                 "Count the matching responses by sector, district, question "
                 "and respondent type");
@@ -149,9 +163,19 @@ int RunSearch(const SearchArgs& args) {
   request.limit = args.limit;
   request.offset = args.offset;
   request.facets = args.facets;
-  request.sort = args.sort == "date"    ? index::SortOrder::kDateAscending
-                 : args.sort == "-date" ? index::SortOrder::kDateDescending
-                                        : index::SortOrder::kRelevance;
+  if (args.sort == "date") {
+    request.sort = index::SortOrder::kDateAscending;
+  } else if (args.sort == "-date") {
+    request.sort = index::SortOrder::kDateDescending;
+  } else if (args.sort.rfind("score:", 0) == 0) {
+    request.sort = index::SortOrder::kScoreDescending;
+    request.sort_label = args.sort.substr(6);
+  } else if (args.sort != "relevance") {
+    std::cerr << "sift search: --sort takes relevance, date, -date or "
+                 "score:ID, not '"
+              << args.sort << "'\n";
+    return 1;
+  }
   auto result = searcher->Search(request);
   if (!result.ok()) {
     std::cerr << "sift search: " << result.status().message() << "\n";

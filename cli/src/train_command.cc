@@ -37,8 +37,9 @@ int Fail(const Status& s) {
 std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
   auto args = std::make_shared<TrainArgs>();
   CLI::App* cmd = app->add_subcommand(
-      "train", "Train the theme classifier on labelled responses and write a "
-               "model directory (model.bin, taxonomy.json, MODEL_CARD.md).");
+      "train",
+      "Train the theme classifier on labelled responses and write a "
+      "model directory (model.bin, taxonomy.json, MODEL_CARD.md).");
   cmd->footer(
       "Examples:\n"
       "  sift train --data corpora/labelled/train.jsonl "
@@ -54,9 +55,10 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
   cmd->add_option("--out", args->out, "Model directory to write")->required();
   cmd->add_option("--taxonomy", args->taxonomy,
                   "Taxonomy JSON (default: models/taxonomy.json)");
-  cmd->add_option("--vectors", args->vectors,
-                  "Word-vector table (default: the one scripts/fetch-vectors.sh "
-                  "writes)");
+  cmd->add_option(
+      "--vectors", args->vectors,
+      "Word-vector table (default: the one scripts/fetch-vectors.sh "
+      "writes)");
   nlp::TrainOptions& o = args->options;
   cmd->add_option("--seed", o.seed, "Random seed (default 2019)");
   cmd->add_option("--epochs", o.max_epochs, "Most epochs (default 80)");
@@ -75,7 +77,8 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
 int RunTrain(const TrainArgs& args, const std::string& command_line) {
   std::string taxonomy_path =
       args.taxonomy.empty() ? ModelsDir() + "/taxonomy.json" : args.taxonomy;
-  std::string vectors_path = args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
+  std::string vectors_path =
+      args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
   auto taxonomy = nlp::Taxonomy::Load(taxonomy_path);
   if (!taxonomy.ok()) return Fail(taxonomy.status());
   auto vectors = nlp::WordVectors::Load(vectors_path);
@@ -93,8 +96,8 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   nlp::TrainOptions options = args.options;
   ProgressLine progress(args.quiet);
   options.progress = [&progress](int epoch, float loss, float f1) {
-    progress.Show(fmt::format("epoch {}: loss {:.4f}, dev macro-F1 {:.3f}", epoch,
-                              loss, f1));
+    progress.Show(fmt::format("epoch {}: loss {:.4f}, dev macro-F1 {:.3f}",
+                              epoch, loss, f1));
   };
   auto report = nlp::Train(taxonomy.value(), vectors.value(), train->items,
                            dev->items, options, args.out);
@@ -125,7 +128,8 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
     if (!scored.ok()) return Fail(scored.status());
     facts.has_test = true;
     facts.test = scored.value();
-    fmt::print("Test split:\n{}", EvalTable(facts.test, taxonomy.value(), false));
+    fmt::print("Test split:\n{}",
+               EvalTable(facts.test, taxonomy.value(), false));
   }
   Status card = WriteModelCard(facts, taxonomy.value());
   if (!card.ok()) return Fail(card);

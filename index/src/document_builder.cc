@@ -1,5 +1,7 @@
 #include "document_builder.h"
 
+#include <cmath>
+
 #include "schema.h"
 #include "sift/ingest/normalizer.h"
 
@@ -56,7 +58,8 @@ void DocumentBuilder::LoadExistingOriginals(const Xapian::Database& db) {
   }
 }
 
-BuiltDocument DocumentBuilder::Build(const ingest::Response& r) {
+BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
+                                     const nlp::Prediction* themes) {
   BuiltDocument built;
   std::string key = ingest::ContentKey(r.text);
   const std::string respondent = ingest::FilterKey(r.respondent);
@@ -85,7 +88,23 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r) {
   }
   doc.add_value(schema::kDateSlot, r.date);
   doc.add_value(schema::kIdSlot, r.id);
-  doc.set_data(schema::EncodeRecord(r, built.duplicate_of));
+  schema::StoredThemes stored;
+  if (themes != nullptr) {
+    stored.classified = true;
+    stored.needs_review = themes->needs_review;
+    for (int l : themes->labels) {
+      stored.labels.push_back(label_ids_[l]);
+      doc.add_boolean_term(schema::kThemePrefix + label_ids_[l]);
+    }
+    for (std::size_t l = 0; l < themes->scores.size(); ++l) {
+      float score = std::round(themes->scores[l] * 1e4f) / 1e4f;
+      stored.scores.emplace_back(label_ids_[l], score);
+      doc.add_value(schema::kFirstScoreSlot + static_cast<Xapian::valueno>(l),
+                    Xapian::sortable_serialise(score));
+    }
+    if (themes->needs_review) doc.add_boolean_term(schema::kReviewTerm);
+  }
+  doc.set_data(schema::EncodeRecord(r, built.duplicate_of, stored));
   return built;
 }
 

@@ -8,9 +8,11 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "sift/ingest/dedup.h"
 #include "sift/ingest/response.h"
+#include "sift/nlp/classifier.h"
 
 namespace sift::index {
 
@@ -33,7 +35,14 @@ class DocumentBuilder {
   // reads first. Call before the first Build().
   void LoadExistingOriginals(const Xapian::Database& db);
 
-  BuiltDocument Build(const ingest::Response& r);
+  // `themes` may be null when no classifier ran. REQUIRES: with themes,
+  // SetLabels() was called with the classifier's label ids.
+  BuiltDocument Build(const ingest::Response& r, const nlp::Prediction* themes);
+
+  // The classifier's label ids, in its score order.
+  void SetLabels(std::vector<std::string> label_ids) {
+    label_ids_ = std::move(label_ids);
+  }
 
   // Stores, for each filter value seen in this run, its most frequent
   // display form ("St Albans" over "st albans" when more wrote it so).
@@ -41,6 +50,7 @@ class DocumentBuilder {
 
  private:
   Xapian::TermGenerator terms_;
+  std::vector<std::string> label_ids_;
   ingest::DuplicateTracker tracker_;
   // Display forms seen per label metadata key, with counts.
   std::map<std::string, std::map<std::string, std::int64_t>> label_votes_;

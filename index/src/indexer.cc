@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -29,6 +30,23 @@ class IngestRun {
     report_.db_path = options.db_path;
     report_.redaction = options.read.redact;
     builder_.LoadExistingOriginals(*db);
+  }
+
+  // Loads the classifier when the options name one.
+  Status LoadClassifier() {
+    if (options_.model_dir.empty()) return Status::Ok();
+    auto classifier =
+        nlp::Classifier::Load(options_.model_dir, options_.vectors_path);
+    if (!classifier.ok()) return classifier.status();
+    classifier_.emplace(std::move(classifier.value()));
+    report_.model = classifier_->version();
+    std::vector<std::string> ids;
+    for (const auto& l : classifier_->taxonomy().labels()) {
+      ids.push_back(l.id);
+      report_.themes.emplace_back(l.id, 0);
+    }
+    builder_.SetLabels(std::move(ids));
+    return Status::Ok();
   }
 
   // Ingests every file. On error, what was written must be discarded.
@@ -68,6 +86,12 @@ class IngestRun {
                            {"duplicates", report_.duplicates},
                            {"rejected", report_.rejected.size()}};
     db_->set_metadata("sift.last_ingest", last.dump());
+    if (classifier_) {
+      nlohmann::json labels = nlohmann::json::array();
+      for (const auto& [id, count] : report_.themes) labels.push_back(id);
+      db_->set_metadata("sift.model", report_.model);
+      db_->set_metadata("sift.labels", labels.dump());
+    }
   }
 
   IngestReport Finish() {
@@ -110,11 +134,12 @@ class IngestRun {
       if (item.kind == ingest::ResponseItem::Kind::kRejected) {
         report_.rejected.push_back(std::move(item.rejection));
       } else {
-        BuiltDocument built = builder_.Build(item.response);
-        if (!built.duplicate_of.empty()) ++report_.duplicates;
-        ++report_.indexed;
-        // The writer stopped on an error of its own, which it reports.
-        if (!queue->Push(std::move(built))) return Status::Ok();
+        pending_.push_back(std::move(item.response));
+        if (pending_.size() == kClassifyBatch) {
+          SIFT_RETURN_IF_ERROR(FlushPending(queue));
+          // The writer stopped on an error of its own, which it reports.
+          if (writer_stopped_) return Status::Ok();
+        }
       }
       ++report_.rows_read;
       if (options_.progress_every > 0 &&
@@ -122,6 +147,7 @@ class IngestRun {
         Report(path, false);
       }
     }
+    SIFT_RETURN_IF_ERROR(FlushPending(queue));
     const ingest::FileStats& stats = reader->stats();
     summary.rows_read = stats.units;
     summary.respondents = stats.respondents;
@@ -132,6 +158,34 @@ class IngestRun {
     report_.redactions += stats.redactions;
     report_.files.push_back(std::move(summary));
     Report(path, true);
+    return Status::Ok();
+  }
+
+  // Labels the pending responses (when a classifier is loaded), builds
+  // their documents and hands them to the writer.
+  Status FlushPending(DocumentQueue* queue) {
+    if (pending_.empty()) return Status::Ok();
+    std::vector<nlp::Prediction> predictions;
+    if (classifier_) {
+      std::vector<std::string> texts;
+      for (const auto& r : pending_) texts.push_back(r.text);
+      SIFT_RETURN_IF_ERROR(classifier_->Classify(texts, &predictions));
+    }
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      const nlp::Prediction* themes = classifier_ ? &predictions[i] : nullptr;
+      if (themes != nullptr) {
+        for (int l : themes->labels) ++report_.themes[l].second;
+        report_.needs_review += themes->needs_review;
+      }
+      BuiltDocument built = builder_.Build(pending_[i], themes);
+      if (!built.duplicate_of.empty()) ++report_.duplicates;
+      ++report_.indexed;
+      if (!queue->Push(std::move(built))) {
+        writer_stopped_ = true;
+        break;
+      }
+    }
+    pending_.clear();
     return Status::Ok();
   }
 
@@ -171,10 +225,14 @@ class IngestRun {
   }
 
   static constexpr std::size_t kQueueCapacity = 512;
+  static constexpr std::size_t kClassifyBatch = 256;
 
   const IngestOptions& options_;
   Xapian::WritableDatabase* db_;
   DocumentBuilder builder_;
+  std::optional<nlp::Classifier> classifier_;
+  std::vector<ingest::Response> pending_;  // read, not yet built
+  bool writer_stopped_ = false;
   std::unordered_map<std::string, std::string> ids_in_run_;  // id -> file:line
   Clock::time_point start_;
   IngestReport report_;
@@ -203,7 +261,8 @@ Result<IngestReport> RunIngest(const std::vector<std::string>& paths,
   SIFT_RETURN_IF_ERROR(CheckRedactionSetting(*db, options));
   if (transactional) db->begin_transaction(/*flushed=*/true);
   IngestRun run(options, db);
-  Status s = run.IngestAll(paths);
+  Status s = run.LoadClassifier();
+  if (s.ok()) s = run.IngestAll(paths);
   if (!s.ok()) {
     if (transactional) db->cancel_transaction();
     return s;

@@ -21,7 +21,8 @@ const std::string& CategoryValue(const Category& category,
 }
 
 std::string EncodeRecord(const ingest::Response& r,
-                         const std::string& duplicate_of) {
+                         const std::string& duplicate_of,
+                         const StoredThemes& themes) {
   nlohmann::ordered_json j;
   j["id"] = r.id;
   j["text"] = r.display_text;
@@ -37,12 +38,21 @@ std::string EncodeRecord(const ingest::Response& r,
   for (const auto& [k, v] : r.metadata) meta[k] = v;
   j["metadata"] = std::move(meta);
   j["source"] = {{"file", r.source_file}, {"line", r.source_line}};
+  if (themes.classified) {
+    j["labels"] = themes.labels;
+    nlohmann::ordered_json scores = nlohmann::ordered_json::object();
+    for (const auto& [id, score] : themes.scores) scores[id] = score;
+    j["scores"] = std::move(scores);
+    j["needs_review"] = themes.needs_review;
+  }
   return j.dump();
 }
 
 Status DecodeRecord(const std::string& data, Xapian::docid docid,
-                    ingest::Response* r, std::string* duplicate_of) {
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+                    ingest::Response* r, std::string* duplicate_of,
+                    StoredThemes* themes) {
+  nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(data, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("document " + std::to_string(docid) +
                               " holds no sift record; was this database "
@@ -71,6 +81,20 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
   if (auto s = j.find("source"); s != j.end() && s->is_object()) {
     r->source_file = s->value("file", "");
     r->source_line = s->value("line", 0);
+  }
+  *themes = StoredThemes();
+  if (auto labels = j.find("labels"); labels != j.end() && labels->is_array()) {
+    themes->classified = true;
+    for (const auto& l : *labels) {
+      if (l.is_string()) themes->labels.push_back(l.get<std::string>());
+    }
+    if (auto scores = j.find("scores");
+        scores != j.end() && scores->is_object()) {
+      for (const auto& [id, v] : scores->items()) {
+        if (v.is_number()) themes->scores.emplace_back(id, v.get<float>());
+      }
+    }
+    themes->needs_review = j.value("needs_review", false);
   }
   return Status::Ok();
 }

@@ -16,6 +16,8 @@
 //   XH       content key, on originals only   (dedup lookup)    boolean
 //   XDUP     marks a duplicate ("XDUP" alone) is:duplicate      boolean
 //   XRED     kind of personal data redacted   redacted:email    boolean
+//   XTHEME   label assigned by the classifier theme:ID          boolean
+//   XREVIEW  "XREVIEW" alone: needs review    is:review         boolean
 // Filter values are ingest::FilterKey() of what the user typed, so
 // "St Albans", "st. albans" and "ST ALBANS" are one term: XDISst_albans.
 //
@@ -23,6 +25,8 @@
 //   0  date, ISO 8601 text (sorts chronologically)
 //   1  sector key     2  district key     3  question key
 //   4  respondent type key                5  response id
+//   10+i  calibrated score of label i (sortable_serialise), i in the order
+//         of the sift.labels metadata
 //
 // Document data: the stored response as one JSON object (see
 // EncodeRecord()).
@@ -33,6 +37,8 @@
 //   sift.responses   documents after the last run
 //   sift.duplicates  documents marked as duplicates
 //   sift.last_ingest JSON summary of the last run (files and counts)
+//   sift.model       version of the classifier that labelled the responses
+//   sift.labels      JSON list of the label ids, in score-slot order
 //   label.<field>.<key>  display form of a filter value, first one seen
 #ifndef SIFT_INDEX_SRC_SCHEMA_H_
 #define SIFT_INDEX_SRC_SCHEMA_H_
@@ -52,6 +58,9 @@ inline constexpr char kHashPrefix[] = "XH";
 inline constexpr char kDuplicateTerm[] = "XDUP";
 inline constexpr char kRespondentPrefix[] = "XRESP";
 inline constexpr char kRedactedPrefix[] = "XRED";
+inline constexpr char kThemePrefix[] = "XTHEME";
+inline constexpr char kReviewTerm[] = "XREVIEW";
+inline constexpr Xapian::valueno kFirstScoreSlot = 10;
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
@@ -78,12 +87,22 @@ const Category* FindCategory(const std::string& name);
 const std::string& CategoryValue(const Category& category,
                                  const ingest::Response& r);
 
+// What the classifier said of a response, as stored.
+struct StoredThemes {
+  std::vector<std::string> labels;                    // assigned ids
+  std::vector<std::pair<std::string, float>> scores;  // every label
+  bool needs_review = false;
+  bool classified = false;  // false when no model ran at ingest
+};
+
 // Document data for a response; duplicate_of may be "".
 std::string EncodeRecord(const ingest::Response& r,
-                         const std::string& duplicate_of);
+                         const std::string& duplicate_of,
+                         const StoredThemes& themes);
 // Inverse of EncodeRecord(). Corruption names `docid` on bad data.
 Status DecodeRecord(const std::string& data, Xapian::docid docid,
-                    ingest::Response* r, std::string* duplicate_of);
+                    ingest::Response* r, std::string* duplicate_of,
+                    StoredThemes* themes);
 
 inline std::string LabelKey(const Category& c, const std::string& key) {
   return std::string("label.") + c.field + "." + key;

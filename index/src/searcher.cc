@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "schema.h"
 #include "sift/ingest/normalizer.h"
@@ -31,6 +32,7 @@ class StateProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     Xapian::Query dup(schema::kDuplicateTerm);
     if (value == "duplicate") return dup;
+    if (value == "review") return Xapian::Query(schema::kReviewTerm);
     if (value == "original") {
       return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                            dup);
@@ -55,6 +57,8 @@ void ConfigureParser(Xapian::QueryParser* qp, const Xapian::Database& db) {
       "respondent",
       (new FilterProcessor(schema::kRespondentPrefix, true))->release());
   qp->add_boolean_prefix(
+      "theme", (new FilterProcessor(schema::kThemePrefix, true))->release());
+  qp->add_boolean_prefix(
       "redacted",
       (new FilterProcessor(schema::kRedactedPrefix, true))->release());
   qp->add_boolean_prefix(
@@ -66,14 +70,15 @@ Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
   std::vector<Xapian::Query> per_field;
   for (const auto& [field, values] : request.filters) {
     const schema::Category* c = schema::FindCategory(field);
-    if (c == nullptr) {
+    if (c == nullptr && field != "theme") {
       return Status::InvalidArgument(
           "unknown filter field '" + field +
-          "' (filters: sector, district, question, respondent_type)");
+          "' (filters: sector, district, question, respondent_type, theme)");
     }
+    const std::string prefix = c != nullptr ? c->prefix : schema::kThemePrefix;
     std::vector<Xapian::Query> alternatives;
     for (const std::string& v : values) {
-      alternatives.emplace_back(c->prefix + ingest::FilterKey(v));
+      alternatives.emplace_back(prefix + ingest::FilterKey(v));
     }
     per_field.emplace_back(Xapian::Query::OP_OR, alternatives.begin(),
                            alternatives.end());
@@ -81,6 +86,37 @@ Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
   if (per_field.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, per_field.begin(),
                        per_field.end());
+}
+
+// The label ids in score-slot order, from the database's metadata.
+std::vector<std::string> LabelIds(const Xapian::Database& db) {
+  std::vector<std::string> ids;
+  nlohmann::json j =
+      nlohmann::json::parse(db.get_metadata("sift.labels"), nullptr, false);
+  if (!j.is_array()) return ids;
+  for (const auto& v : j) {
+    if (v.is_string()) ids.push_back(v.get<std::string>());
+  }
+  return ids;
+}
+
+// Responses matching `query` that carry each label, largest first.
+std::vector<FacetCount> ThemeFacets(const Xapian::Database& db,
+                                    const Xapian::Query& query) {
+  std::vector<FacetCount> counts;
+  for (const std::string& id : LabelIds(db)) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(schema::kThemePrefix + id)));
+    Xapian::MSet m = enquire.get_mset(0, 0, db.get_doccount());
+    counts.push_back(
+        {id, id, static_cast<std::int64_t>(m.get_matches_estimated())});
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const FacetCount& a, const FacetCount& b) {
+                     return a.count > b.count;
+                   });
+  return counts;
 }
 
 const unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
@@ -123,6 +159,71 @@ std::string Searcher::metadata(const std::string& key) const {
   }
 }
 
+namespace {
+
+// Orders `enquire` as `request` asks. InvalidArgument for an unknown label.
+Status ApplySort(const SearchRequest& request, const Xapian::Database& db,
+                 Xapian::Enquire* enquire) {
+  if (request.sort == SortOrder::kScoreDescending) {
+    std::vector<std::string> ids = LabelIds(db);
+    auto it = std::find(ids.begin(), ids.end(), request.sort_label);
+    if (it == ids.end()) {
+      return Status::InvalidArgument(
+          "cannot sort by the score of '" + request.sort_label +
+          "': the database has no such classifier label");
+    }
+    enquire->set_sort_by_value_then_relevance(
+        schema::kFirstScoreSlot +
+            static_cast<Xapian::valueno>(it - ids.begin()),
+        true);
+  } else if (request.sort != SortOrder::kRelevance) {
+    enquire->set_sort_by_value_then_relevance(
+        schema::kDateSlot, request.sort == SortOrder::kDateDescending);
+  }
+  return Status::Ok();
+}
+
+Result<SearchHit> DecodeHit(const Xapian::MSetIterator& it,
+                            const Xapian::MSet& mset, const Xapian::Stem& stem,
+                            std::size_t snippet_chars) {
+  SearchHit hit;
+  hit.rank = static_cast<std::int64_t>(it.get_rank()) + 1;
+  hit.score = it.get_weight();
+  schema::StoredThemes themes;
+  SIFT_RETURN_IF_ERROR(schema::DecodeRecord(it.get_document().get_data(), *it,
+                                            &hit.response, &hit.duplicate_of,
+                                            &themes));
+  hit.classified = themes.classified;
+  hit.labels = std::move(themes.labels);
+  hit.scores = std::move(themes.scores);
+  hit.needs_review = themes.needs_review;
+  hit.snippet = mset.snippet(hit.response.display_text, snippet_chars, stem,
+                             Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
+  return hit;
+}
+
+// Counts by the categorical field behind each spy, with display labels.
+void CategoryFacets(
+    const Xapian::Database& db,
+    const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies,
+    SearchResult* result) {
+  for (std::size_t i = 0; i < spies.size(); ++i) {
+    const schema::Category& c = schema::kCategories[i];
+    std::vector<FacetCount>& counts = result->facets[c.field];
+    for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
+      std::string label = db.get_metadata(schema::LabelKey(c, *v));
+      counts.push_back({*v, label.empty() ? *v : label,
+                        static_cast<std::int64_t>(v.get_termfreq())});
+    }
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const FacetCount& a, const FacetCount& b) {
+                       return a.count > b.count;
+                     });
+  }
+}
+
+}  // namespace
+
 Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   if (request.offset < 0 || request.limit < 0) {
     return Status::InvalidArgument("--offset and --limit must not be negative");
@@ -142,10 +243,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (request.sort != SortOrder::kRelevance) {
-      enquire.set_sort_by_value_then_relevance(
-          schema::kDateSlot, request.sort == SortOrder::kDateDescending);
-    }
+    SIFT_RETURN_IF_ERROR(ApplySort(request, db, &enquire));
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     if (request.facets) {
       for (const schema::Category& c : schema::kCategories) {
@@ -160,29 +258,13 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
     result.total = mset.get_matches_estimated();
     Xapian::Stem stem("english");
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      SearchHit hit;
-      hit.rank = static_cast<std::int64_t>(it.get_rank()) + 1;
-      hit.score = it.get_weight();
-      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(
-          it.get_document().get_data(), *it, &hit.response, &hit.duplicate_of));
-      hit.snippet =
-          mset.snippet(hit.response.display_text, request.snippet_chars, stem,
-                       Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
-      result.hits.push_back(std::move(hit));
+      auto hit = DecodeHit(it, mset, stem, request.snippet_chars);
+      if (!hit.ok()) return hit.status();
+      result.hits.push_back(std::move(hit.value()));
     }
-    for (std::size_t i = 0; i < spies.size(); ++i) {
-      const schema::Category& c = schema::kCategories[i];
-      std::vector<FacetCount>& counts = result.facets[c.field];
-      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end();
-           ++v) {
-        std::string label = db.get_metadata(schema::LabelKey(c, *v));
-        counts.push_back({*v, label.empty() ? *v : label,
-                          static_cast<std::int64_t>(v.get_termfreq())});
-      }
-      std::stable_sort(counts.begin(), counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) {
-                         return a.count > b.count;
-                       });
+    CategoryFacets(db, spies, &result);
+    if (request.facets && !LabelIds(db).empty()) {
+      result.facets["theme"] = ThemeFacets(db, query);
     }
     return result;
   } catch (const Xapian::Error& e) {

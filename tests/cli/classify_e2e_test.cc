@@ -113,5 +113,36 @@ TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
   EXPECT_EQ(j["themes"]["labels"].size(), 9u);
 }
 
+TEST_F(ClassifyE2eTest, IngestedThemesAgreeWithSearch) {
+  std::string db = dir_.file("db");
+  auto r = Sift(dir_, {"ingest",
+                       std::string(SIFT_SOURCE_DIR) +
+                           "/corpora/demo/hertfordshire_lis_2019.csv",
+                       "--text", "Q*", "--db", db, "--report",
+                       dir_.file("report.json"), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json report = ParseJson(testing::ReadFile(dir_.file("report.json")));
+  ASSERT_EQ(report["themes"].size(), 9u);
+  EXPECT_FALSE(report["model"].get<std::string>().empty());
+  Json facets = ParseJson(Sift(dir_, {"search", "", "--db", db, "--facets",
+                                      "--json", "--limit", "0"})
+                              .out)["facets"]["theme"];
+  ASSERT_EQ(facets.size(), 9u);
+  for (const auto& [label, count] : report["themes"].items()) {
+    Json found = ParseJson(Sift(dir_, {"search", "", "--db", db, "--theme",
+                                       label, "--json", "--limit", "1"})
+                               .out);
+    EXPECT_EQ(found["total"], count) << label;
+    if (count.get<int>() > 0) {
+      bool carries = false;
+      for (const auto& l : found["results"][0]["labels"]) carries |= l == label;
+      EXPECT_TRUE(carries) << label;
+    }
+    for (const auto& f : facets) {
+      if (f["key"] == label) EXPECT_EQ(f["count"], count) << label;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sift

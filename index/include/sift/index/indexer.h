@@ -39,6 +39,11 @@ struct IngestProgress {
 struct IngestOptions {
   std::string db_path;  // created when absent
   ingest::ResponseReaderOptions read;
+  // A classifier model directory (sift/nlp/classifier.h) and its word-vector
+  // table: each response is labelled as it is indexed (theme: filter terms,
+  // score values, labels in the record). Empty: no classification.
+  std::string model_dir;
+  std::string vectors_path;
   // Called every `progress_every` units (<= 0: never) and at the end of each
   // file, from the worker thread that reads the files, never concurrently.
   // May be empty.
@@ -68,6 +73,11 @@ struct IngestReport {
   bool redaction = true;
   std::string db_path;
   std::int64_t database_documents = 0;  // after the run
+  std::string model;                    // classifier version; "" when none ran
+  // Responses of this run per assigned label id (empty without a model),
+  // and how many were flagged for review.
+  std::vector<std::pair<std::string, std::int64_t>> themes;
+  std::int64_t needs_review = 0;
   double seconds = 0;
 };
 

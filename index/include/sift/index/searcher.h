@@ -3,7 +3,8 @@
 // Query syntax is Xapian's QueryParser with English stemming: words (all
 // must match unless OR is used), "phrases", AND/OR/NOT, +must -mustnot,
 // wildcards (bus*), and field prefixes: sector:, district:, question:,
-// type:, respondent:, id:, is:duplicate, redacted:email (boolean filters;
+// type:, respondent:, id:, is:duplicate, is:review, redacted:email,
+// theme:ID (boolean filters;
 // values compared as ingest::FilterKey, so district:"St Albans" works) and org:
 // (words of the organisation name). An empty query matches every response.
 //
@@ -16,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sift/core/status.h"
@@ -23,17 +25,23 @@
 
 namespace sift::index {
 
-enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+enum class SortOrder {
+  kRelevance,
+  kDateAscending,
+  kDateDescending,
+  kScoreDescending,  // by the calibrated score of SearchRequest::sort_label
+};
 
 struct SearchRequest {
   std::string query;
   // Filters by field ("sector", "district", "question", "respondent_type"
-  // or its query key "type"): values of one field are alternatives (OR),
-  // fields combine with AND.
+  // or its query key "type", "theme"): values of one field are alternatives
+  // (OR), fields combine with AND.
   std::map<std::string, std::vector<std::string>> filters;
   std::int64_t offset = 0;
   std::int64_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;
+  std::string sort_label;  // a label id, for kScoreDescending
   bool facets = false;
   std::size_t snippet_chars = 240;
 };
@@ -44,6 +52,12 @@ struct SearchHit {
   ingest::Response response;  // stored fields; text is in display_text
   std::string duplicate_of;   // "" unless marked as a duplicate
   std::string snippet;        // matched terms marked **like this**
+  // The classifier's labels and calibrated scores, when a model ran at
+  // ingest (classified false otherwise).
+  bool classified = false;
+  std::vector<std::string> labels;
+  std::vector<std::pair<std::string, float>> scores;
+  bool needs_review = false;
 };
 
 struct FacetCount {
@@ -55,7 +69,8 @@ struct FacetCount {
 struct SearchResult {
   std::int64_t total = 0;  // exact number of matching responses
   std::vector<SearchHit> hits;
-  // Field -> counts over the whole matching set, largest first.
+  // Field -> counts over the whole matching set, largest first; "theme"
+  // counts responses carrying each label (a response may count for several).
   std::map<std::string, std::vector<FacetCount>> facets;
 };
 

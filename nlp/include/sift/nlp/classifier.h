@@ -44,7 +44,7 @@ struct Explanation {
 struct ClassifierOptions {
   int batch = 256;            // responses per oneDNN call
   int threads = 2;            // featurisation threads
-  float review_margin = 0.1f;
+  float review_margin = 0.05f;
 };
 
 class Classifier {
