@@ -139,7 +139,9 @@ TEST_F(ClassifyE2eTest, IngestedThemesAgreeWithSearch) {
       EXPECT_TRUE(carries) << label;
     }
     for (const auto& f : facets) {
-      if (f["key"] == label) EXPECT_EQ(f["count"], count) << label;
+      if (f["key"] == label) {
+        EXPECT_EQ(f["count"], count) << label;
+      }
     }
   }
 }
