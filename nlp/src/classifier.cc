@@ -92,7 +92,7 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
   if (!vectors.ok()) return vectors.status();
   state->vectors.emplace(std::move(vectors.value()));
   if (state->vectors->checksum() != m.vectors_checksum ||
-      state->vectors->dim() * (m.features.max_pool ? 2 : 1) != m.vec_dim) {
+      state->vectors->dim() != m.word_dim) {
     return Status::InvalidArgument(
         vectors_path +
         ": not the word-vector table this model was trained "
@@ -102,6 +102,12 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
   for (int t = 0; t < std::max(1, options.threads); ++t) {
     auto f = Featurizer::Create(&*state->vectors, m.features);
     if (!f.ok()) return f.status();
+    f->SetPrototypes(m.prototypes, m.labels());
+    if (f->dim() != m.vec_dim) {
+      return Status::Corruption(
+          model_dir + ": model expects " + std::to_string(m.vec_dim) +
+          " dense features, the featurizer makes " + std::to_string(f->dim()));
+    }
     state->featurizers.push_back(std::move(f.value()));
   }
   auto forward = MlpForward::Create(m, options.batch);

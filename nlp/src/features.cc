@@ -48,7 +48,23 @@ Featurizer::Featurizer(const WordVectors* vectors, const FeatureConfig& config,
       scratch_(vectors->dim()) {}
 
 int Featurizer::dim() const {
-  return vectors_->dim() * (config_.max_pool ? 2 : 1);
+  int prototypes = config_.label_prototypes ? 2 * prototype_count_ : 0;
+  return vectors_->dim() * (config_.max_pool ? 2 : 1) + prototypes;
+}
+
+void Featurizer::SetPrototypes(std::vector<float> prototypes, int count) {
+  prototypes_ = std::move(prototypes);
+  prototype_count_ = count;
+}
+
+std::vector<float> Featurizer::MeanVector(std::string_view text) {
+  TextFeatures f;
+  const int saved = prototype_count_;
+  prototype_count_ = 0;
+  Extract(text, &f);
+  prototype_count_ = saved;
+  f.dense.resize(vectors_->dim());
+  return f.dense;
 }
 
 void Featurizer::AddCharNgrams(const std::string& token,
@@ -76,6 +92,21 @@ void Featurizer::AddCharNgrams(const std::string& token,
   }
 }
 
+void Featurizer::BestCosines(const float* word, float* best) const {
+  const int vec_dim = vectors_->dim();
+  double norm = 0;
+  for (int d = 0; d < vec_dim; ++d)
+    norm += static_cast<double>(word[d]) * word[d];
+  if (norm <= 0) return;
+  const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  for (int p = 0; p < prototype_count_; ++p) {
+    const float* proto = &prototypes_[static_cast<std::size_t>(p) * vec_dim];
+    float dot = 0;
+    for (int d = 0; d < vec_dim; ++d) dot += word[d] * proto[d];
+    best[p] = std::max(best[p], dot * inv);
+  }
+}
+
 void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   out->tokens.clear();
   out->bag.clear();
@@ -83,6 +114,10 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   out->dense.assign(dim(), 0.0f);
   float* mean = out->dense.data();
   float* max = config_.max_pool ? mean + vec_dim : nullptr;
+  const int protos = config_.label_prototypes ? prototype_count_ : 0;
+  float* proto_mean = mean + vec_dim * (config_.max_pool ? 2 : 1);
+  float* proto_best = proto_mean + protos;
+  std::fill(proto_best, proto_best + protos, -1.0f);
   out->known_tokens = 0;
   tokenizer_.Tokenize(analysis_text, &out->tokens);
   const std::size_t vocabulary = vectors_->size();
@@ -103,16 +138,26 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
         config_.sif_a / (config_.sif_a + ZipfProbability(row, vocabulary));
     vectors_->Vector(row, scratch_.data());
     for (int d = 0; d < vec_dim; ++d) mean[d] += weight * scratch_[d];
+    if (protos > 0) BestCosines(scratch_.data(), proto_best);
     if (max == nullptr) continue;
     for (int d = 0; d < vec_dim; ++d) {
-      max[d] = out->known_tokens == 1 ? scratch_[d] : std::max(max[d], scratch_[d]);
+      max[d] =
+          out->known_tokens == 1 ? scratch_[d] : std::max(max[d], scratch_[d]);
     }
   }
   double norm = 0;
-  for (int d = 0; d < vec_dim; ++d) norm += static_cast<double>(mean[d]) * mean[d];
+  for (int d = 0; d < vec_dim; ++d)
+    norm += static_cast<double>(mean[d]) * mean[d];
   if (norm > 0) {
     float inv = static_cast<float>(1.0 / std::sqrt(norm));
     for (int d = 0; d < vec_dim; ++d) mean[d] *= inv;
+  }
+  for (int p = 0; p < protos; ++p) {
+    const float* proto = &prototypes_[static_cast<std::size_t>(p) * vec_dim];
+    float dot = 0;
+    for (int d = 0; d < vec_dim; ++d) dot += mean[d] * proto[d];
+    proto_mean[p] = dot;
+    if (out->known_tokens == 0) proto_best[p] = 0;
   }
 }
 

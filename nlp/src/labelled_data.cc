@@ -20,7 +20,8 @@ std::vector<std::string> SplitLabels(const std::string& field) {
     if (c == ';' || c == ',' || c == '|') {
       std::size_t b = current.find_first_not_of(" \t");
       if (b != std::string::npos) {
-        ids.push_back(current.substr(b, current.find_last_not_of(" \t") - b + 1));
+        ids.push_back(
+            current.substr(b, current.find_last_not_of(" \t") - b + 1));
       }
       current.clear();
     } else {
@@ -30,7 +31,8 @@ std::vector<std::string> SplitLabels(const std::string& field) {
   return ids;
 }
 
-const std::string* FindField(const ingest::Response& r, const std::string& name) {
+const std::string* FindField(const ingest::Response& r,
+                             const std::string& name) {
   for (const auto& [k, v] : r.metadata) {
     if (k == name) return &v;
   }
@@ -52,9 +54,9 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
       SIFT_RETURN_IF_ERROR(reader->Next(&item));
       if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
       if (item.kind == ingest::ResponseItem::Kind::kRejected) {
-        return Status::InvalidArgument(
-            item.rejection.file + ":" + std::to_string(item.rejection.line) +
-            ": " + item.rejection.reason);
+        return Status::InvalidArgument(item.rejection.file + ":" +
+                                       std::to_string(item.rejection.line) +
+                                       ": " + item.rejection.reason);
       }
       const ingest::Response& r = item.response;
       std::string where = r.source_file + ":" + std::to_string(r.source_line);
@@ -74,7 +76,8 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
           return Status::InvalidArgument(where + ": label '" + id +
                                          "' is not in the taxonomy");
         }
-        if (std::find(t.labels.begin(), t.labels.end(), index) == t.labels.end()) {
+        if (std::find(t.labels.begin(), t.labels.end(), index) ==
+            t.labels.end()) {
           t.labels.push_back(index);
         }
       }

@@ -17,7 +17,8 @@ namespace sift::nlp {
 // Matrices are row-major, one row per output unit.
 struct Model {
   FeatureConfig features;
-  int vec_dim = 0;
+  int word_dim = 0;  // dimension of the word vectors
+  int vec_dim = 0;   // size of TextFeatures::dense (see features.h)
   int bag_dim = 0;
   int hidden = 0;
   std::vector<std::string> label_ids;
@@ -25,6 +26,8 @@ struct Model {
   std::vector<float> w1, b1;      // hidden x input_dim(), hidden
   std::vector<float> w2, b2;      // labels x hidden, labels
   std::vector<float> platt_a, platt_b, thresholds;  // per label
+  // Label prototypes (labels x word_dim), when features.label_prototypes.
+  std::vector<float> prototypes;
   std::uint64_t vectors_checksum = 0;
   std::string version;  // names the model: "sift-classifier 1 (seed 2019, ...)"
 

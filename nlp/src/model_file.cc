@@ -11,7 +11,7 @@ namespace sift::nlp {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'M', 'D', 'L', '\0'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 
 std::uint64_t Fnv1a64(const char* data, std::size_t n) {
   std::uint64_t h = 1469598103934665603ull;
@@ -102,8 +102,8 @@ void PutDenseParameters(const Model& m, Writer* w) {
     w->bytes().append(reinterpret_cast<const char*>(row),
                       m.bag_dim * sizeof(float));
   }
-  for (const auto* v :
-       {&m.w1, &m.b1, &m.w2, &m.b2, &m.platt_a, &m.platt_b, &m.thresholds}) {
+  for (const auto* v : {&m.w1, &m.b1, &m.w2, &m.b2, &m.platt_a, &m.platt_b,
+                        &m.thresholds, &m.prototypes}) {
     w->PutFloats(*v);
   }
 }
@@ -130,6 +130,9 @@ Status GetDenseParameters(Reader* r, Model* m, const std::string& path) {
   for (auto* v : {&m->b2, &m->platt_a, &m->platt_b, &m->thresholds}) {
     r->GetFloats(L, v);
   }
+  if (m->features.label_prototypes) {
+    r->GetFloats(L * static_cast<std::size_t>(m->word_dim), &m->prototypes);
+  }
   return Status::Ok();
 }
 
@@ -148,8 +151,11 @@ Status WriteModel(const Model& m, const std::string& path) {
   w.Put<std::int32_t>(m.features.char_max);
   w.Put<std::uint8_t>(m.features.word_bigrams ? 1 : 0);
   w.Put<std::uint8_t>(m.features.max_pool ? 1 : 0);
+  w.Put<std::uint8_t>(m.features.label_prototypes ? 1 : 0);
   w.Put(m.features.sif_a);
-  for (int v : {m.vec_dim, m.bag_dim, m.hidden}) w.Put<std::int32_t>(v);
+  for (int v : {m.word_dim, m.vec_dim, m.bag_dim, m.hidden}) {
+    w.Put<std::int32_t>(v);
+  }
   PutDenseParameters(m, &w);
   w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
   std::string tmp = path + ".tmp";
@@ -199,14 +205,17 @@ Result<Model> ReadModel(const std::string& path) {
   m.features.char_max = r.Get<std::int32_t>();
   m.features.word_bigrams = r.Get<std::uint8_t>() != 0;
   m.features.max_pool = r.Get<std::uint8_t>() != 0;
+  m.features.label_prototypes = r.Get<std::uint8_t>() != 0;
   m.features.sif_a = r.Get<float>();
+  m.word_dim = r.Get<std::int32_t>();
   m.vec_dim = r.Get<std::int32_t>();
   m.bag_dim = r.Get<std::int32_t>();
   m.hidden = r.Get<std::int32_t>();
   bool sane = r.ok() && labels > 0 && labels == m.label_ids.size() &&
               m.features.buckets > 0 && m.features.buckets <= (1u << 24) &&
-              m.vec_dim > 0 && m.vec_dim <= 4096 && m.bag_dim > 0 &&
-              m.bag_dim <= 1024 && m.hidden > 0 && m.hidden <= 8192;
+              m.word_dim > 0 && m.word_dim <= 4096 && m.vec_dim > 0 &&
+              m.vec_dim <= 16384 && m.bag_dim > 0 && m.bag_dim <= 1024 &&
+              m.hidden > 0 && m.hidden <= 8192;
   if (!sane) return Status::Corruption(path + ": model header is damaged");
   SIFT_RETURN_IF_ERROR(GetDenseParameters(&r, &m, path));
   if (!r.ok() || r.pos() != bytes.size() - 8) {

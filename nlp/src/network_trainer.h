@@ -36,7 +36,10 @@ class NetworkTrainer {
  private:
   struct Adam {
     std::vector<float> m, v;
-    void Resize(std::size_t n) { m.assign(n, 0); v.assign(n, 0); }
+    void Resize(std::size_t n) {
+      m.assign(n, 0);
+      v.assign(n, 0);
+    }
   };
   void Step(std::size_t batch_size);
   void UpdateDense(std::vector<float>* w, std::vector<float>* g, Adam* state);
@@ -49,7 +52,7 @@ class NetworkTrainer {
   std::mt19937_64 rng_;
   std::int64_t step_ = 0;
   std::vector<float> g_w1_, g_b1_, g_w2_, g_b2_, g_embeddings_;
-  std::vector<std::uint32_t> touched_;   // embedding rows with a gradient
+  std::vector<std::uint32_t> touched_;  // embedding rows with a gradient
   std::vector<bool> is_touched_;
   Adam a_w1_, a_b1_, a_w2_, a_b2_, a_embeddings_;
   std::vector<float> x_, z1_, h_, mask_, logits_, dh_, dx_;

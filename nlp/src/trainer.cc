@@ -16,10 +16,11 @@ namespace sift::nlp {
 namespace {
 
 Result<std::vector<TextFeatures>> Featurize(
-    const WordVectors& vectors, const FeatureConfig& config,
+    const WordVectors& vectors, const Model& model,
     const std::vector<LabelledText>& data) {
-  auto featurizer = Featurizer::Create(&vectors, config);
+  auto featurizer = Featurizer::Create(&vectors, model.features);
   if (!featurizer.ok()) return featurizer.status();
+  featurizer->SetPrototypes(model.prototypes, model.labels());
   std::vector<TextFeatures> out(data.size());
   for (std::size_t i = 0; i < data.size(); ++i) {
     featurizer->Extract(data[i].text, &out[i]);
@@ -119,18 +120,30 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
   }
   const auto start = std::chrono::steady_clock::now();
   const int L = static_cast<int>(taxonomy.size());
-  auto train_features = Featurize(vectors, options.features, train);
-  if (!train_features.ok()) return train_features.status();
-  auto dev_features = Featurize(vectors, options.features, dev);
-  if (!dev_features.ok()) return dev_features.status();
-
   Model model;
   model.features = options.features;
-  model.vec_dim = vectors.dim() * (options.features.max_pool ? 2 : 1);
+  model.word_dim = vectors.dim();
   model.bag_dim = options.bag_dim;
   model.hidden = options.hidden;
   for (const Label& l : taxonomy.labels()) model.label_ids.push_back(l.id);
   model.vectors_checksum = vectors.checksum();
+  {
+    auto featurizer = Featurizer::Create(&vectors, options.features);
+    if (!featurizer.ok()) return featurizer.status();
+    if (options.features.label_prototypes) {
+      for (const Label& l : taxonomy.labels()) {
+        std::vector<float> p =
+            featurizer->MeanVector(l.name + ". " + l.description);
+        model.prototypes.insert(model.prototypes.end(), p.begin(), p.end());
+      }
+      featurizer->SetPrototypes(model.prototypes, L);
+    }
+    model.vec_dim = featurizer->dim();
+  }
+  auto train_features = Featurize(vectors, model, train);
+  if (!train_features.ok()) return train_features.status();
+  auto dev_features = Featurize(vectors, model, dev);
+  if (!dev_features.ok()) return dev_features.status();
   NetworkTrainer trainer(&model, train, options);
 
   const auto dev_gold = GoldMatrix(dev, L);
@@ -170,7 +183,7 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
   char fingerprint[17];
   std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
                 static_cast<unsigned long long>(DataFingerprint(train, dev)));
-  model.version = std::string("sift-classifier/1 (sift ") + Version() +
+  model.version = std::string("sift-classifier/2 (sift ") + Version() +
                   ", seed " + std::to_string(options.seed) + ", data " +
                   fingerprint + ", epoch " + std::to_string(report.best_epoch) +
                   ")";

@@ -42,8 +42,8 @@ struct Explanation {
 };
 
 struct ClassifierOptions {
-  int batch = 256;            // responses per oneDNN call
-  int threads = 2;            // featurisation threads
+  int batch = 256;  // responses per oneDNN call
+  int threads = 2;  // featurisation threads
   float review_margin = 0.05f;
 };
 

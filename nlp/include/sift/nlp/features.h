@@ -36,13 +36,17 @@ struct FeatureConfig {
   // Append the element-wise maximum of the tokens' vectors to the mean, so a
   // topic raised once in a long response is not averaged away.
   bool max_pool = true;
+  // Append, per label prototype (SetPrototypes), the cosine of the mean with
+  // it and the best cosine of any one word with it: what the taxonomy's own
+  // descriptions say, which helps where labelled examples are few.
+  bool label_prototypes = true;
 };
 
 struct TextFeatures {
-  std::vector<float> dense;          // dim() values
-  std::vector<std::uint32_t> bag;    // hashed ids < buckets, repeats kept
-  std::vector<std::string> tokens;   // the tokens, for explanations
-  int known_tokens = 0;              // tokens found in the vector table
+  std::vector<float> dense;         // dim() values
+  std::vector<std::uint32_t> bag;   // hashed ids < buckets, repeats kept
+  std::vector<std::string> tokens;  // the tokens, for explanations
+  int known_tokens = 0;             // tokens found in the vector table
 };
 
 // The 32-bit FNV-1a hash of `s`: bag ids are FeatureHash(kind + text) %
@@ -56,8 +60,18 @@ class Featurizer {
                                    const FeatureConfig& config);
 
   // Size of TextFeatures::dense: the vectors' dimension, doubled with
-  // max_pool.
+  // max_pool, plus two per prototype.
   int dim() const;
+
+  // Label prototypes: `count` unit vectors of the vectors' dimension, row
+  // after row (e.g. the SIF means of the labels' descriptions). Used when
+  // config().label_prototypes is set. REQUIRES: prototypes.size() ==
+  // count * vectors dimension.
+  void SetPrototypes(std::vector<float> prototypes, int count);
+
+  // The unit SIF mean of `text`'s known words (zeros if none): a label
+  // prototype when `text` is the label's description.
+  std::vector<float> MeanVector(std::string_view text);
   const FeatureConfig& config() const { return config_; }
 
   // Fills *out for `analysis_text` (valid UTF-8).
@@ -67,11 +81,15 @@ class Featurizer {
   Featurizer(const WordVectors* vectors, const FeatureConfig& config,
              Tokenizer tokenizer);
   void AddCharNgrams(const std::string& token, std::vector<std::uint32_t>* bag);
+  // best[p] = max(best[p], cosine(word, prototype p)).
+  void BestCosines(const float* word, float* best) const;
 
   const WordVectors* vectors_;
   FeatureConfig config_;
   Tokenizer tokenizer_;
   std::vector<float> scratch_;
+  std::vector<float> prototypes_;
+  int prototype_count_ = 0;
 };
 
 }  // namespace sift::nlp

@@ -68,8 +68,7 @@ struct TrainReport {
 // Scores `predicted` against `gold` (label indexes per text) over `labels`
 // labels. REQUIRES: gold.size() == predicted.size().
 EvalReport Evaluate(const std::vector<std::vector<int>>& gold,
-                    const std::vector<std::vector<int>>& predicted,
-                    int labels);
+                    const std::vector<std::vector<int>>& predicted, int labels);
 
 // Trains on `train`, selects and calibrates on `dev`, writes the model to
 // `out_dir` (created if absent). REQUIRES: every label index < taxonomy.size().
