@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace sift::cli {
@@ -20,6 +21,32 @@ Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
   for (const auto& p : predictions) predicted.push_back(p.labels);
   return nlp::Evaluate(gold, predicted,
                        static_cast<int>(classifier.taxonomy().size()));
+}
+
+Result<std::string> ReliabilityTable(nlp::Classifier& classifier,
+                                     const nlp::LabelledSet& set) {
+  std::vector<std::string> texts;
+  for (const auto& item : set.items) texts.push_back(item.text);
+  std::vector<nlp::Prediction> predictions;
+  SIFT_RETURN_IF_ERROR(classifier.Classify(texts, &predictions));
+  int count[10] = {}, gold[10] = {};
+  for (std::size_t i = 0; i < predictions.size(); ++i) {
+    const auto& labels = set.items[i].labels;
+    for (std::size_t l = 0; l < predictions[i].scores.size(); ++l) {
+      int bin = std::min(9, static_cast<int>(predictions[i].scores[l] * 10));
+      ++count[bin];
+      gold[bin] += std::find(labels.begin(), labels.end(),
+                             static_cast<int>(l)) != labels.end();
+    }
+  }
+  std::string out =
+      "| score | scores in bin | share that were right |\n|---|---|---|\n";
+  for (int b = 0; b < 10; ++b) {
+    out += fmt::format(
+        "| {:.1f}-{:.1f} | {} | {} |\n", b / 10.0, (b + 1) / 10.0, count[b],
+        count[b] > 0 ? fmt::format("{:.2f}", double(gold[b]) / count[b]) : "-");
+  }
+  return out;
 }
 
 std::string EvalTable(const nlp::EvalReport& r, const nlp::Taxonomy& taxonomy,
@@ -89,10 +116,12 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "decisions "
       "about individual respondents. English only.\n\n"
       "## Model\n"
-      "Input: the SIF-weighted mean of GloVe 6B 100d vectors (the converted "
-      "table `{}`, checksum `{}`) and the mean of a learned {}-dimensional "
-      "hashed embedding bag over word unigrams, bigrams and character "
-      "{}-{}-grams ({} buckets). One hidden layer of {} ReLU units, one "
+      "Input: the SIF-weighted mean and the element-wise maximum of the "
+      "response's GloVe 6B 100d vectors (the converted table `{}`, checksum "
+      "`{}`), their cosine with each label's own description in the taxonomy, "
+      "and the mean of a learned {}-dimensional hashed embedding bag over word "
+      "unigrams, bigrams and character {}-{}-grams ({} buckets). One hidden "
+      "layer of {} ReLU units, one "
       "sigmoid per label; inference runs on oneDNN. Trained with Adam "
       "(learning rate {}, batch {}, dropout {}), early stopping on dev "
       "macro-F1 (best epoch {} of {}), seed {}. Scores are Platt-calibrated "
@@ -119,6 +148,10 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
   if (f.has_test) {
     card += "\n## Test split (held out; the honest figures)\n";
     card += EvalTable(f.test, taxonomy, true);
+    card +=
+        "\n### Calibration on the test split\n"
+        "A calibrated score of 0.8 should be right about 80% of the time.\n\n";
+    card += f.test_reliability;
   }
   card += fmt::format(
       "\n## Limits\n"

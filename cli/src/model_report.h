@@ -20,11 +20,17 @@ Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
 
 // A per-label table (precision, recall, F1, support) with micro and macro
 // F1 and label cardinality, as text or Markdown.
-std::string EvalTable(const nlp::EvalReport& report, const nlp::Taxonomy& taxonomy,
-                      bool markdown);
+std::string EvalTable(const nlp::EvalReport& report,
+                      const nlp::Taxonomy& taxonomy, bool markdown);
 
 nlohmann::ordered_json EvalJson(const nlp::EvalReport& report,
                                 const nlp::Taxonomy& taxonomy);
+
+// How well scores are calibrated on `set`: for score bins 0.1 wide, how
+// many (response, label) scores fell in the bin and the share of them whose
+// label is gold. A Markdown table.
+Result<std::string> ReliabilityTable(nlp::Classifier& classifier,
+                                     const nlp::LabelledSet& set);
 
 struct ModelCardFacts {
   std::string model_dir;
@@ -35,12 +41,14 @@ struct ModelCardFacts {
   nlp::TrainReport train;
   bool has_test = false;
   nlp::EvalReport test;
+  std::string test_reliability;  // ReliabilityTable() on the test split
   std::string vectors_path;
   std::string vectors_checksum;
 };
 
 // Writes model_dir/MODEL_CARD.md.
-Status WriteModelCard(const ModelCardFacts& facts, const nlp::Taxonomy& taxonomy);
+Status WriteModelCard(const ModelCardFacts& facts,
+                      const nlp::Taxonomy& taxonomy);
 
 }  // namespace sift::cli
 

@@ -128,6 +128,9 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
     if (!scored.ok()) return Fail(scored.status());
     facts.has_test = true;
     facts.test = scored.value();
+    auto reliability = ReliabilityTable(classifier.value(), test.value());
+    if (!reliability.ok()) return Fail(reliability.status());
+    facts.test_reliability = reliability.value();
     fmt::print("Test split:\n{}",
                EvalTable(facts.test, taxonomy.value(), false));
   }
