@@ -124,12 +124,85 @@ std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
   return args;
 }
 
+namespace {
+
+// Reads responses, classifies them a chunk at a time, writes predictions
+// in input order and counts what it did.
+class ClassifyJob {
+ public:
+  ClassifyJob(const ClassifyArgs& args, nlp::Classifier* classifier,
+              PredictionWriter* writer)
+      : args_(args),
+        classifier_(classifier),
+        writer_(writer),
+        progress_(args.quiet) {}
+
+  Status ClassifyFile(const std::string& path,
+                      const ingest::ResponseReaderOptions& options) {
+    auto reader = ingest::ResponseReader::Open(path, options);
+    if (!reader.ok()) return reader.status();
+    ingest::ResponseItem item;
+    while (true) {
+      SIFT_RETURN_IF_ERROR(reader->Next(&item));
+      if (item.kind == ingest::ResponseItem::Kind::kEnd) return Status::Ok();
+      if (item.kind == ingest::ResponseItem::Kind::kRejected) {
+        ++rejected_;
+        std::cerr << "rejected " << item.rejection.file << ":"
+                  << item.rejection.line << ": " << item.rejection.reason
+                  << "\n";
+        continue;
+      }
+      ids_.push_back(item.response.id);
+      texts_.push_back(std::move(item.response.text));
+      if (texts_.size() == kChunk) SIFT_RETURN_IF_ERROR(Flush());
+    }
+  }
+
+  Status Flush() {
+    SIFT_RETURN_IF_ERROR(classifier_->Classify(texts_, &predictions_));
+    for (std::size_t i = 0; i < texts_.size(); ++i) {
+      std::vector<nlp::Explanation> why;
+      if (args_.explain) {
+        auto e = classifier_->Explain(texts_[i], 5);
+        if (!e.ok()) return e.status();
+        why = std::move(e.value());
+      }
+      writer_->Write(ids_[i], predictions_[i], args_.explain ? &why : nullptr);
+    }
+    classified_ += static_cast<std::int64_t>(texts_.size());
+    progress_.Show(fmt::format("{} responses classified", classified_));
+    ids_.clear();
+    texts_.clear();
+    return Status::Ok();
+  }
+
+  void Finish() {
+    progress_.Clear();
+    if (!args_.quiet || rejected_ > 0) {
+      std::cerr << fmt::format(
+          "sift classify: {} responses classified, {} rejected (model {})\n",
+          classified_, rejected_, classifier_->version());
+    }
+  }
+
+ private:
+  const ClassifyArgs& args_;
+  nlp::Classifier* classifier_;
+  PredictionWriter* writer_;
+  ProgressLine progress_;
+  std::int64_t classified_ = 0, rejected_ = 0;
+  std::vector<std::string> ids_, texts_;
+  std::vector<nlp::Prediction> predictions_;
+};
+
+}  // namespace
+
 int RunClassify(const ClassifyArgs& args) {
   auto read = ToReaderOptions(args.reader);
   if (!read.ok()) return Fail(read.status());
-  std::string model_dir = args.model.empty() ? DefaultModelDir() : args.model;
   auto classifier = nlp::Classifier::Load(
-      model_dir, args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
+      args.model.empty() ? DefaultModelDir() : args.model,
+      args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
   if (!classifier.ok()) return Fail(classifier.status());
   std::ofstream file;
   if (!args.out.empty()) {
@@ -138,59 +211,15 @@ int RunClassify(const ClassifyArgs& args) {
   }
   std::ostream& out = args.out.empty() ? std::cout : file;
   PredictionWriter writer(&out, classifier->taxonomy(), args.format == "csv");
-  ProgressLine progress(args.quiet);
-  std::int64_t classified = 0, rejected = 0;
-  std::vector<std::string> ids, texts;
-  std::vector<nlp::Prediction> predictions;
-  auto flush = [&]() -> Status {
-    SIFT_RETURN_IF_ERROR(classifier->Classify(texts, &predictions));
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      std::vector<nlp::Explanation> why;
-      if (args.explain) {
-        auto e = classifier->Explain(texts[i], 5);
-        if (!e.ok()) return e.status();
-        why = std::move(e.value());
-      }
-      writer.Write(ids[i], predictions[i], args.explain ? &why : nullptr);
-    }
-    classified += static_cast<std::int64_t>(texts.size());
-    progress.Show(fmt::format("{} responses classified", classified));
-    ids.clear();
-    texts.clear();
-    return Status::Ok();
-  };
+  ClassifyJob job(args, &classifier.value(), &writer);
   for (const std::string& path : args.files) {
-    auto reader = ingest::ResponseReader::Open(path, read.value());
-    if (!reader.ok()) return Fail(reader.status());
-    ingest::ResponseItem item;
-    while (true) {
-      Status s = reader->Next(&item);
-      if (!s.ok()) return Fail(s);
-      if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
-      if (item.kind == ingest::ResponseItem::Kind::kRejected) {
-        ++rejected;
-        std::cerr << "rejected " << item.rejection.file << ":"
-                  << item.rejection.line << ": " << item.rejection.reason
-                  << "\n";
-        continue;
-      }
-      ids.push_back(item.response.id);
-      texts.push_back(std::move(item.response.text));
-      if (texts.size() == kChunk) {
-        if (Status s2 = flush(); !s2.ok()) return Fail(s2);
-      }
-    }
+    if (Status s = job.ClassifyFile(path, read.value()); !s.ok())
+      return Fail(s);
   }
-  if (Status s = flush(); !s.ok()) return Fail(s);
-  progress.Clear();
+  if (Status s = job.Flush(); !s.ok()) return Fail(s);
+  job.Finish();
   out.flush();
   if (!out) return Fail(Status::IoError("cannot write the output"));
-  if (!args.quiet || rejected > 0) {
-    std::cerr << fmt::format(
-        "sift classify: {} responses classified, {} rejected "
-        "(model {})\n",
-        classified, rejected, classifier->version());
-  }
   return 0;
 }
 

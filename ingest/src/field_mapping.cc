@@ -110,60 +110,109 @@ std::string Quoted(const std::string& s) { return "'" + s + "'"; }
 
 const char* FieldName(Field field) { return kFieldNames[field]; }
 
-Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
-                                  const FieldMapping& mapping,
-                                  const std::string& path, bool require_text) {
+namespace {
+
+// The resolution in progress: the plan and which columns are taken.
+struct Resolution {
+  const std::vector<std::string>& columns;
+  const std::string& path;
+  bool strict;  // columns are all known: a missing one is an error
   ColumnPlan plan;
-  plan.field_column.fill(-1);
-  std::vector<bool> used(columns.size(), false);
+  std::vector<bool> used;
+};
+
+Status ApplyExplicitColumns(const FieldMapping& mapping, Resolution* r) {
   for (const auto& [field, column] : mapping.explicit_columns) {
     int f = 0;
     while (f < kFieldCount && field != kFieldNames[f]) ++f;
-    int c = FindColumn(columns, column);
-    if (f < kFieldCount && c < 0 && !require_text) continue;  // not seen yet
+    int c = FindColumn(r->columns, column);
+    if (f < kFieldCount && c < 0 && !r->strict) continue;  // not seen yet
     if (f == kFieldCount || c < 0) {
-      return Status::InvalidArgument(path + ": --map " + field + "=" + column +
-                                     ": no column " + Quoted(column));
+      return Status::InvalidArgument(r->path + ": --map " + field + "=" +
+                                     column + ": no column " + Quoted(column));
     }
-    plan.field_column[f] = c;
-    used[c] = true;
+    r->plan.field_column[f] = c;
+    r->used[c] = true;
   }
+  return Status::Ok();
+}
+
+Status ApplyTextPatterns(const FieldMapping& mapping, Resolution* r) {
   for (const std::string& pattern : mapping.text_columns) {
-    std::vector<int> hits = MatchTextPattern(columns, pattern);
-    if (hits.empty() && !require_text) continue;  // not seen yet
+    std::vector<int> hits = MatchTextPattern(r->columns, pattern);
+    if (hits.empty() && !r->strict) continue;  // not seen yet
     if (hits.empty()) {
-      return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
+      return Status::InvalidArgument(r->path + ": --text " + Quoted(pattern) +
                                      " matches no column");
     }
     bool several =
         (!pattern.empty() && pattern.back() == '*') || pattern.starts_with('#');
     if (hits.size() > 1 && !several) {
-      return Status::InvalidArgument(path + ": --text " + Quoted(pattern) +
-                                     " matches " + std::to_string(hits.size()) +
-                                     " columns (" + Quoted(columns[hits[0]]) +
-                                     ", " + Quoted(columns[hits[1]]) +
-                                     " ...); give more of the name");
+      return Status::InvalidArgument(
+          r->path + ": --text " + Quoted(pattern) + " matches " +
+          std::to_string(hits.size()) + " columns (" +
+          Quoted(r->columns[hits[0]]) + ", " + Quoted(r->columns[hits[1]]) +
+          " ...); give more of the name");
     }
     for (int c : hits) {
-      if (used[c]) continue;
-      plan.text_columns.push_back(c);
-      used[c] = true;
+      if (r->used[c]) continue;
+      r->plan.text_columns.push_back(c);
+      r->used[c] = true;
     }
   }
+  return Status::Ok();
+}
+
+void ApplyAliases(Resolution* r) {
   for (int f = 0; f < kFieldCount; ++f) {
-    if (plan.field_column[f] >= 0 || (f == kText && plan.wide())) continue;
+    if (r->plan.field_column[f] >= 0 || (f == kText && r->plan.wide()))
+      continue;
     for (const std::string& alias : Aliases()[f]) {
-      for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (!used[c] && ColumnKey(columns[c]) == alias) {
-          plan.field_column[f] = static_cast<int>(c);
-          used[c] = true;
+      for (std::size_t c = 0; c < r->columns.size(); ++c) {
+        if (!r->used[c] && ColumnKey(r->columns[c]) == alias) {
+          r->plan.field_column[f] = static_cast<int>(c);
+          r->used[c] = true;
           break;
         }
       }
-      if (plan.field_column[f] >= 0) break;
+      if (r->plan.field_column[f] >= 0) break;
     }
   }
-  if (require_text && !plan.wide() && plan.field_column[kText] < 0) {
+}
+
+// Question keys (unique in the file) and labels for the text columns.
+void NameQuestions(const std::vector<std::string>& columns, ColumnPlan* plan) {
+  for (int c : plan->text_columns) {
+    std::string key = Slug(columns[c]).substr(0, 32);
+    while (!key.empty() && key.back() == '_') key.pop_back();
+    if (key.empty()) key = "column";
+    if (std::find(plan->question_keys.begin(), plan->question_keys.end(),
+                  key) != plan->question_keys.end()) {
+      key += "_" + std::to_string(c + 1);
+    }
+    plan->question_keys.push_back(key);
+    int same_header = 0;
+    for (int other : plan->text_columns) {
+      same_header += ColumnKey(columns[other]) == ColumnKey(columns[c]);
+    }
+    plan->question_labels.push_back(
+        same_header > 1 ? columns[c] + " [column " + std::to_string(c + 1) + "]"
+                        : columns[c]);
+  }
+}
+
+}  // namespace
+
+Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
+                                  const FieldMapping& mapping,
+                                  const std::string& path, bool require_text) {
+  Resolution r{
+      columns, path, require_text, {}, std::vector<bool>(columns.size())};
+  r.plan.field_column.fill(-1);
+  SIFT_RETURN_IF_ERROR(ApplyExplicitColumns(mapping, &r));
+  SIFT_RETURN_IF_ERROR(ApplyTextPatterns(mapping, &r));
+  ApplyAliases(&r);
+  if (require_text && !r.plan.wide() && r.plan.field_column[kText] < 0) {
     return Status::InvalidArgument(
         path +
         ": no text column (looked for 'text', 'response', 'answer', "
@@ -171,26 +220,10 @@ Result<ColumnPlan> ResolveColumns(const std::vector<std::string>& columns,
         "each question column of a wide export");
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (!used[c]) plan.metadata_columns.push_back(static_cast<int>(c));
+    if (!r.used[c]) r.plan.metadata_columns.push_back(static_cast<int>(c));
   }
-  for (int c : plan.text_columns) {
-    std::string key = Slug(columns[c]).substr(0, 32);
-    while (!key.empty() && key.back() == '_') key.pop_back();
-    if (key.empty()) key = "column";
-    if (std::find(plan.question_keys.begin(), plan.question_keys.end(), key) !=
-        plan.question_keys.end()) {
-      key += "_" + std::to_string(c + 1);
-    }
-    plan.question_keys.push_back(key);
-    int same_header = 0;
-    for (int other : plan.text_columns) {
-      same_header += ColumnKey(columns[other]) == ColumnKey(columns[c]);
-    }
-    plan.question_labels.push_back(
-        same_header > 1 ? columns[c] + " [column " + std::to_string(c + 1) + "]"
-                        : columns[c]);
-  }
-  return plan;
+  NameQuestions(columns, &r.plan);
+  return r.plan;
 }
 
 std::string Slug(const std::string& text) {

@@ -109,6 +109,92 @@ Status WriteTaxonomy(const Taxonomy& taxonomy, const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A model with its shape, features and label prototypes set, not trained.
+Result<Model> NewModel(const Taxonomy& taxonomy, const WordVectors& vectors,
+                       const TrainOptions& options) {
+  Model model;
+  model.features = options.features;
+  model.word_dim = vectors.dim();
+  model.bag_dim = options.bag_dim;
+  model.hidden = options.hidden;
+  for (const Label& l : taxonomy.labels()) model.label_ids.push_back(l.id);
+  model.vectors_checksum = vectors.checksum();
+  auto featurizer = Featurizer::Create(&vectors, options.features);
+  if (!featurizer.ok()) return featurizer.status();
+  if (options.features.label_prototypes) {
+    for (const Label& l : taxonomy.labels()) {
+      std::vector<float> p =
+          featurizer->MeanVector(l.name + ". " + l.description);
+      model.prototypes.insert(model.prototypes.end(), p.begin(), p.end());
+    }
+    featurizer->SetPrototypes(model.prototypes, model.labels());
+  }
+  model.vec_dim = featurizer->dim();
+  return model;
+}
+
+// Trains until dev macro-F1 stops improving; leaves the best epoch's
+// weights in the trainer's model.
+void TrainWithEarlyStopping(NetworkTrainer* trainer, Model* model,
+                            const std::vector<TextFeatures>& train,
+                            const std::vector<TextFeatures>& dev,
+                            const std::vector<LabelledText>& dev_data,
+                            const TrainOptions& options, TrainReport* report) {
+  const auto dev_gold = GoldMatrix(dev_data, model->labels());
+  double best_f1 = -1;
+  Model best = *model;
+  for (int epoch = 1; epoch <= options.max_epochs; ++epoch) {
+    float loss = trainer->RunEpoch(train);
+    double f1 = TunedMacroF1(trainer->Scores(dev), dev_gold, dev_data);
+    report->epochs_run = epoch;
+    if (options.progress) options.progress(epoch, loss, static_cast<float>(f1));
+    if (f1 >= best_f1) {  // on a tie, the longer-trained model
+      best_f1 = f1;
+      best = *model;
+      report->best_epoch = epoch;
+    } else if (epoch - report->best_epoch >= options.patience) {
+      break;
+    }
+  }
+  *model = std::move(best);
+}
+
+// Fits each label's Platt scaling and F1 threshold on dev; returns the
+// calibrated dev scores, scores[label][text].
+std::vector<std::vector<float>> Calibrate(
+    const NetworkTrainer& trainer, const std::vector<TextFeatures>& dev,
+    const std::vector<LabelledText>& dev_data, Model* model) {
+  const int L = model->labels();
+  const auto dev_gold = GoldMatrix(dev_data, L);
+  std::vector<std::vector<float>> logits = trainer.Logits(dev);
+  std::vector<std::vector<float>> calibrated(L);
+  for (int l = 0; l < L; ++l) {
+    auto [a, b] = FitPlatt(logits[l], dev_gold[l]);
+    model->platt_a.push_back(a);
+    model->platt_b.push_back(b);
+    for (float z : logits[l])
+      calibrated[l].push_back(CalibratedScore(*model, l, z));
+    model->thresholds.push_back(BestF1Threshold(calibrated[l], dev_gold[l]));
+  }
+  return calibrated;
+}
+
+Status WriteModelDirectory(const Model& model, const Taxonomy& taxonomy,
+                           const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) return Status::IoError(out_dir + ": cannot create: " + ec.message());
+  SIFT_RETURN_IF_ERROR(
+      WriteModel(model, (fs::path(out_dir) / "model.bin").string()));
+  return WriteTaxonomy(taxonomy,
+                       (fs::path(out_dir) / "taxonomy.json").string());
+}
+
+}  // namespace
+
 Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
                           const std::vector<LabelledText>& train,
                           const std::vector<LabelledText>& dev,
@@ -119,83 +205,30 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
         "training needs non-empty train and dev data");
   }
   const auto start = std::chrono::steady_clock::now();
-  const int L = static_cast<int>(taxonomy.size());
-  Model model;
-  model.features = options.features;
-  model.word_dim = vectors.dim();
-  model.bag_dim = options.bag_dim;
-  model.hidden = options.hidden;
-  for (const Label& l : taxonomy.labels()) model.label_ids.push_back(l.id);
-  model.vectors_checksum = vectors.checksum();
-  {
-    auto featurizer = Featurizer::Create(&vectors, options.features);
-    if (!featurizer.ok()) return featurizer.status();
-    if (options.features.label_prototypes) {
-      for (const Label& l : taxonomy.labels()) {
-        std::vector<float> p =
-            featurizer->MeanVector(l.name + ". " + l.description);
-        model.prototypes.insert(model.prototypes.end(), p.begin(), p.end());
-      }
-      featurizer->SetPrototypes(model.prototypes, L);
-    }
-    model.vec_dim = featurizer->dim();
-  }
-  auto train_features = Featurize(vectors, model, train);
+  auto model = NewModel(taxonomy, vectors, options);
+  if (!model.ok()) return model.status();
+  auto train_features = Featurize(vectors, model.value(), train);
   if (!train_features.ok()) return train_features.status();
-  auto dev_features = Featurize(vectors, model, dev);
+  auto dev_features = Featurize(vectors, model.value(), dev);
   if (!dev_features.ok()) return dev_features.status();
-  NetworkTrainer trainer(&model, train, options);
-
-  const auto dev_gold = GoldMatrix(dev, L);
+  NetworkTrainer trainer(&model.value(), train, options);
   TrainReport report;
-  double best_f1 = -1;
-  Model best = model;
-  for (int epoch = 1; epoch <= options.max_epochs; ++epoch) {
-    float loss = trainer.RunEpoch(train_features.value());
-    double f1 =
-        TunedMacroF1(trainer.Scores(dev_features.value()), dev_gold, dev);
-    report.epochs_run = epoch;
-    if (options.progress) options.progress(epoch, loss, static_cast<float>(f1));
-    if (f1 >= best_f1) {  // on a tie, the longer-trained model
-      best_f1 = f1;
-      best = model;
-      report.best_epoch = epoch;
-    } else if (epoch - report.best_epoch >= options.patience) {
-      break;
-    }
-  }
-  model = std::move(best);
-
-  // Calibrate and set thresholds on dev with the chosen parameters.
-  std::vector<std::vector<float>> logits = trainer.Logits(dev_features.value());
-  std::vector<std::vector<float>> calibrated(L);
-  for (int l = 0; l < L; ++l) {
-    auto [a, b] = FitPlatt(logits[l], dev_gold[l]);
-    model.platt_a.push_back(a);
-    model.platt_b.push_back(b);
-    for (float z : logits[l])
-      calibrated[l].push_back(CalibratedScore(model, l, z));
-    model.thresholds.push_back(BestF1Threshold(calibrated[l], dev_gold[l]));
-  }
-  report.thresholds = model.thresholds;
-  report.dev =
-      Evaluate(GoldLists(dev), Assign(calibrated, model.thresholds), L);
+  TrainWithEarlyStopping(&trainer, &model.value(), train_features.value(),
+                         dev_features.value(), dev, options, &report);
+  auto calibrated =
+      Calibrate(trainer, dev_features.value(), dev, &model.value());
+  report.thresholds = model->thresholds;
+  report.dev = Evaluate(GoldLists(dev), Assign(calibrated, model->thresholds),
+                        model->labels());
   char fingerprint[17];
   std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
                 static_cast<unsigned long long>(DataFingerprint(train, dev)));
-  model.version = std::string("sift-classifier/2 (sift ") + Version() +
-                  ", seed " + std::to_string(options.seed) + ", data " +
-                  fingerprint + ", epoch " + std::to_string(report.best_epoch) +
-                  ")";
-  report.version = model.version;
-
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  namespace fs = std::filesystem;
-  SIFT_RETURN_IF_ERROR(
-      WriteModel(model, (fs::path(out_dir) / "model.bin").string()));
-  SIFT_RETURN_IF_ERROR(
-      WriteTaxonomy(taxonomy, (fs::path(out_dir) / "taxonomy.json").string()));
+  model->version = std::string("sift-classifier/2 (sift ") + Version() +
+                   ", seed " + std::to_string(options.seed) + ", data " +
+                   fingerprint + ", epoch " +
+                   std::to_string(report.best_epoch) + ")";
+  report.version = model->version;
+  SIFT_RETURN_IF_ERROR(WriteModelDirectory(model.value(), taxonomy, out_dir));
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

@@ -32,12 +32,12 @@ struct LabelledText {
 struct TrainOptions {
   FeatureConfig features;
   int bag_dim = 48;  // width of the hashed-bag embedding
-  int hidden = 128;  // width of the hidden layer
+  int hidden = 256;  // width of the hidden layer
   int max_epochs = 80;
   int patience = 10;  // epochs without a better dev macro-F1 before stopping
   int batch = 32;
   float learning_rate = 1e-3f;
-  float dropout = 0.2f;  // on the hidden layer, while training
+  float dropout = 0.5f;  // on the hidden layer, while training
   std::uint64_t seed = 2019;
   // Called after each epoch (on the calling thread). May be empty.
   std::function<void(int epoch, float loss, float dev_macro_f1)> progress;
