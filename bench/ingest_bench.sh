@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Ingest benchmark: sift's full ingest (encoding repair, normalisation,
 # redaction, dedup, Xapian index with positions) beside Xapian's own
-# scriptindex indexing the same texts with positions, in one run.
+# scriptindex indexing the same texts with positions, in one run; then sift
+# again with theme classification on (informational: scriptindex does no
+# such thing).
 #
 #   bench/ingest_bench.sh [RESPONSES]      (default 200000)
 #
@@ -28,9 +30,14 @@ measure() {  # measure NAME COMMAND... -> "NAME seconds peak_kb"
 }
 
 sift_line=$(measure sift build/cli/sift ingest "$work/responses.csv" \
-  --db "$work/sift.db" --report "$work/sift-report.json" --quiet)
+  --db "$work/sift.db" --report "$work/sift-report.json" --no-classify --quiet)
 si_line=$(measure scriptindex scriptindex --stemmer=english "$work/scriptindex.db" \
   bench/scriptindex.script "$work/responses.scriptindex")
+themes_line=""
+if [[ -s "$(scripts/fetch-vectors.sh 2>/dev/null)" ]]; then
+  themes_line=$(measure sift+themes build/cli/sift ingest "$work/responses.csv" \
+    --db "$work/sift-themes.db" --quiet)
+fi
 
 grep -q "\"rows_read\": $n" "$work/sift-report.json" ||
   { echo "sift did not read $n rows: see $work/sift-report.json" >&2; exit 1; }
@@ -38,7 +45,9 @@ grep -q "\"rows_read\": $n" "$work/sift-report.json" ||
 echo
 printf "Ingest of %d responses (%d MB of CSV), 1 writer each, this machine:\n" "$n" "$mb"
 printf "%-12s %9s %12s %8s %14s\n" tool seconds responses/s MB/s "peak RSS MB"
-for line in "$sift_line" "$si_line"; do
+lines=("$sift_line" "$si_line")
+[[ -n "$themes_line" ]] && lines+=("$themes_line")
+for line in "${lines[@]}"; do
   read -r name secs kb <<<"$line"
   awk -v name="$name" -v s="$secs" -v kb="$kb" -v n="$n" -v mb="$mb" 'BEGIN {
     printf "%-12s %9.1f %12.0f %8.2f %14.0f\n", name, s, n / s, mb / s, kb / 1024 }'

@@ -35,8 +35,11 @@ class IngestRun {
   // Loads the classifier when the options name one.
   Status LoadClassifier() {
     if (options_.model_dir.empty()) return Status::Ok();
-    auto classifier =
-        nlp::Classifier::Load(options_.model_dir, options_.vectors_path);
+    // One featurising thread: the Xapian writer has the other core.
+    nlp::ClassifierOptions classifier_options;
+    classifier_options.threads = 1;
+    auto classifier = nlp::Classifier::Load(
+        options_.model_dir, options_.vectors_path, classifier_options);
     if (!classifier.ok()) return classifier.status();
     classifier_.emplace(std::move(classifier.value()));
     report_.model = classifier_->version();

@@ -71,23 +71,31 @@ void Featurizer::AddCharNgrams(const std::string& token,
                                std::vector<std::uint32_t>* bag) {
   if (config_.char_max == 0) return;
   // Code point boundaries of "<token>", so n-grams never split a character.
-  std::string padded = "<" + token + ">";
-  std::vector<int32_t> starts;
-  const auto* s = reinterpret_cast<const uint8_t*>(padded.data());
-  int32_t length = static_cast<int32_t>(padded.size());
+  padded_.clear();
+  padded_.push_back('<');
+  padded_.append(token);
+  padded_.push_back('>');
+  starts_.clear();
+  const auto* s = reinterpret_cast<const uint8_t*>(padded_.data());
+  int32_t length = static_cast<int32_t>(padded_.size());
   for (int32_t i = 0; i < length;) {
-    starts.push_back(i);
+    starts_.push_back(i);
     U8_FWD_1(s, i, length);
   }
-  starts.push_back(length);
-  const int chars = static_cast<int>(starts.size()) - 1;
-  std::string key = "c";
-  for (int n = config_.char_min; n <= config_.char_max; ++n) {
-    for (int b = 0; b + n <= chars; ++b) {
-      if (n == chars) continue;  // the whole "<token>": the unigram covers it
-      key.resize(1);
-      key.append(padded, starts[b], starts[b + n] - starts[b]);
-      bag->push_back(FeatureHash(key) % config_.buckets);
+  starts_.push_back(length);
+  const int chars = static_cast<int>(starts_.size()) - 1;
+  // FeatureHash("c" + n-gram), extended one character at a time.
+  const std::uint32_t seed = FeatureHash("c");
+  for (int b = 0; b < chars; ++b) {
+    std::uint32_t h = seed;
+    for (int n = 1; n <= config_.char_max && b + n <= chars; ++n) {
+      for (int32_t k = starts_[b + n - 1]; k < starts_[b + n]; ++k) {
+        h ^= s[k];
+        h *= 16777619u;
+      }
+      // The whole "<token>" is left to the unigram.
+      if (n >= config_.char_min && n != chars)
+        bag->push_back(h % config_.buckets);
     }
   }
 }

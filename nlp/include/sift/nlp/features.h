@@ -90,6 +90,8 @@ class Featurizer {
   std::vector<float> scratch_;
   std::vector<float> prototypes_;
   int prototype_count_ = 0;
+  std::string padded_;           // scratch for AddCharNgrams
+  std::vector<int32_t> starts_;  // scratch for AddCharNgrams
 };
 
 }  // namespace sift::nlp
