@@ -10,7 +10,8 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libzip-dev libexpat1-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(xapian-omega time)  # scriptindex, the benchmark's anchor; GNU time
+  # scriptindex and fasttext, the benchmarks' anchors; GNU time; jq
+  packages+=(xapian-omega fasttext time jq)
 fi
 
 # npm fetches the word vectors (scripts/fetch-vectors.sh); Debian's package

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "sift/nlp/calibration.h"
+
 namespace sift::cli {
 
 Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
@@ -78,21 +80,7 @@ std::string EvalTable(const nlp::EvalReport& r, const nlp::Taxonomy& taxonomy,
 
 nlohmann::ordered_json EvalJson(const nlp::EvalReport& r,
                                 const nlp::Taxonomy& taxonomy) {
-  nlohmann::ordered_json labels = nlohmann::ordered_json::object();
-  for (std::size_t l = 0; l < r.per_label.size(); ++l) {
-    const auto& m = r.per_label[l];
-    labels[taxonomy.labels()[l].id] = {{"precision", m.precision},
-                                       {"recall", m.recall},
-                                       {"f1", m.f1},
-                                       {"support", m.support}};
-  }
-  return {
-      {"responses", r.texts},
-      {"labels", labels},
-      {"micro_f1", r.micro_f1},
-      {"macro_f1", r.macro_f1},
-      {"label_cardinality",
-       {{"gold", r.gold_cardinality}, {"predicted", r.predicted_cardinality}}}};
+  return nlohmann::ordered_json::parse(nlp::EvalReportJson(r, taxonomy));
 }
 
 namespace {

@@ -188,7 +188,7 @@ void NameQuestions(const std::vector<std::string>& columns, ColumnPlan* plan) {
     if (key.empty()) key = "column";
     if (std::find(plan->question_keys.begin(), plan->question_keys.end(),
                   key) != plan->question_keys.end()) {
-      key += "_" + std::to_string(c + 1);
+      key.append("_").append(std::to_string(c + 1));
     }
     plan->question_keys.push_back(key);
     int same_header = 0;

@@ -1,7 +1,8 @@
-#include "calibration.h"
+#include "sift/nlp/calibration.h"
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 #include "sift/nlp/trainer.h"
@@ -111,6 +112,25 @@ EvalReport Evaluate(const std::vector<std::vector<int>>& gold,
   }
   r.micro_f1 = all_tp > 0 ? 2.0 * all_tp / (2.0 * all_tp + all_fp + all_fn) : 0;
   return r;
+}
+
+std::string EvalReportJson(const EvalReport& r, const Taxonomy& taxonomy) {
+  nlohmann::ordered_json labels = nlohmann::ordered_json::object();
+  for (std::size_t l = 0; l < r.per_label.size(); ++l) {
+    const auto& m = r.per_label[l];
+    labels[taxonomy.labels()[l].id] = {{"precision", m.precision},
+                                       {"recall", m.recall},
+                                       {"f1", m.f1},
+                                       {"support", m.support}};
+  }
+  nlohmann::ordered_json j = {
+      {"responses", r.texts},
+      {"labels", labels},
+      {"micro_f1", r.micro_f1},
+      {"macro_f1", r.macro_f1},
+      {"label_cardinality",
+       {{"gold", r.gold_cardinality}, {"predicted", r.predicted_cardinality}}}};
+  return j.dump();
 }
 
 }  // namespace sift::nlp

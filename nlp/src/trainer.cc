@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-#include "calibration.h"
 #include "model.h"
 #include "network_trainer.h"
 #include "sift/core/version.h"
+#include "sift/nlp/calibration.h"
 
 namespace sift::nlp {
 namespace {

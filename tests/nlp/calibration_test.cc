@@ -1,6 +1,6 @@
 // Tests for Platt scaling, F1 thresholds, the evaluation metrics and the
 // taxonomy parser.
-#include "calibration.h"
+#include "sift/nlp/calibration.h"
 
 #include <gtest/gtest.h>
 
