@@ -5,6 +5,7 @@ find_package(Threads REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(dnnl CONFIG REQUIRED)
+find_package(OpenMP REQUIRED)  # oneDNN's runtime; sift pins its thread count
 find_package(fmt REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(CLI11 REQUIRED)

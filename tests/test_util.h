@@ -49,6 +49,14 @@ inline std::string WriteFile(const std::string& path,
   return path;
 }
 
+// A small wide export (one row per respondent, one column per question):
+// W1 answers both questions, W2 one, W3 none.
+inline constexpr char kWideCsv[] =
+    "Response ID,Respondent type,District,Q1. Roads?,Q2. Schools?\n"
+    "W1,resident,St Albans,Fix potholes,More teachers\n"
+    "W2,business,Watford,,Apprenticeships\n"
+    "W3,resident,Dacorum,,\n";
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});

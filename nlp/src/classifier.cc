@@ -75,6 +75,7 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
   auto model = ReadModel((fs::path(model_dir) / "model.bin").string());
   if (!model.ok()) return model.status();
   state->model = std::move(model.value());
+  CompactEmbeddings(&state->model);
   auto taxonomy =
       Taxonomy::Load((fs::path(model_dir) / "taxonomy.json").string());
   if (!taxonomy.ok()) return taxonomy.status();

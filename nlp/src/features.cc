@@ -55,6 +55,8 @@ int Featurizer::dim() const {
 void Featurizer::SetPrototypes(std::vector<float> prototypes, int count) {
   prototypes_ = std::move(prototypes);
   prototype_count_ = count;
+  cosines_.assign(vectors_->size() * static_cast<std::size_t>(count), 0.0f);
+  have_cosines_.assign(vectors_->size(), false);
 }
 
 std::vector<float> Featurizer::MeanVector(std::string_view text) {
@@ -100,18 +102,25 @@ void Featurizer::AddCharNgrams(const std::string& token,
   }
 }
 
-void Featurizer::BestCosines(const float* word, float* best) const {
+void Featurizer::BestCosines(int row, const float* word, float* best) {
   const int vec_dim = vectors_->dim();
-  double norm = 0;
-  for (int d = 0; d < vec_dim; ++d)
-    norm += static_cast<double>(word[d]) * word[d];
-  if (norm <= 0) return;
-  const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  const std::size_t base = static_cast<std::size_t>(row) * prototype_count_;
+  if (!have_cosines_[row]) {
+    double norm = 0;
+    for (int d = 0; d < vec_dim; ++d)
+      norm += static_cast<double>(word[d]) * word[d];
+    const float inv =
+        norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+    for (int p = 0; p < prototype_count_; ++p) {
+      const float* proto = &prototypes_[static_cast<std::size_t>(p) * vec_dim];
+      float dot = 0;
+      for (int d = 0; d < vec_dim; ++d) dot += word[d] * proto[d];
+      cosines_[base + p] = dot * inv;
+    }
+    have_cosines_[row] = true;
+  }
   for (int p = 0; p < prototype_count_; ++p) {
-    const float* proto = &prototypes_[static_cast<std::size_t>(p) * vec_dim];
-    float dot = 0;
-    for (int d = 0; d < vec_dim; ++d) dot += word[d] * proto[d];
-    best[p] = std::max(best[p], dot * inv);
+    best[p] = std::max(best[p], cosines_[base + p]);
   }
 }
 
@@ -146,7 +155,7 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
         config_.sif_a / (config_.sif_a + ZipfProbability(row, vocabulary));
     vectors_->Vector(row, scratch_.data());
     for (int d = 0; d < vec_dim; ++d) mean[d] += weight * scratch_[d];
-    if (protos > 0) BestCosines(scratch_.data(), proto_best);
+    if (protos > 0) BestCosines(row, scratch_.data(), proto_best);
     if (max == nullptr) continue;
     for (int d = 0; d < vec_dim; ++d) {
       max[d] =

@@ -1,5 +1,7 @@
 #include "mlp_forward.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <oneapi/dnnl/dnnl.hpp>
 #include <vector>
@@ -22,6 +24,19 @@ struct MlpForward::State {
 };
 
 namespace {
+
+// While alive, oneDNN runs on the calling thread alone: at a few hundred
+// rows the layers take microseconds, and an OpenMP team would spin on the
+// cores the featurisers need. Kernels are planned for the thread count at
+// primitive creation, so creation is wrapped too.
+class SingleThreaded {
+ public:
+  SingleThreaded() : saved_(omp_get_max_threads()) { omp_set_num_threads(1); }
+  ~SingleThreaded() { omp_set_num_threads(saved_); }
+
+ private:
+  int saved_;
+};
 
 // Builds one inner product (bias, optional ReLU) and reorders `weights`
 // (out x in, row-major) into the primitive's preferred layout.
@@ -63,6 +78,7 @@ Result<std::unique_ptr<MlpForward>> MlpForward::Create(const Model& model,
   s->in = model.input_dim();
   s->hidden = model.hidden;
   s->labels = model.labels();
+  SingleThreaded one_thread;
   try {
     s->layer1 = Layer(s->engine, s->stream, batch, s->in, s->hidden, model.w1,
                       /*relu=*/true, &s->w1);
@@ -100,6 +116,7 @@ Status MlpForward::Run(const float* x, int n, float* logits) {
   std::copy(x, x + static_cast<std::size_t>(n) * s.in, s.src_buffer.begin());
   std::fill(s.src_buffer.begin() + static_cast<std::size_t>(n) * s.in,
             s.src_buffer.end(), 0.0f);
+  SingleThreaded one_thread;
   try {
     s.layer1.execute(s.stream, {{DNNL_ARG_SRC, s.src},
                                 {DNNL_ARG_WEIGHTS, s.w1},

@@ -11,8 +11,9 @@ namespace sift::nlp {
 
 // logits = W2 relu(W1 x + b1) + b2 for up to `batch` rows at once, as two
 // oneDNN inner-product primitives (bias and ReLU fused as post-ops), with
-// the weights reordered once into the layout the kernels prefer. Owns its
-// buffers; not thread-safe: one per thread.
+// the weights reordered once into the layout the kernels prefer. Runs on
+// the calling thread alone (callers parallelise featurisation instead).
+// Owns its buffers; not thread-safe: one per thread.
 class MlpForward {
  public:
   ~MlpForward();

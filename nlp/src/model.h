@@ -28,6 +28,12 @@ struct Model {
   std::vector<float> platt_a, platt_b, thresholds;  // per label
   // Label prototypes (labels x word_dim), when features.label_prototypes.
   std::vector<float> prototypes;
+
+  // For inference (set by CompactEmbeddings): the trained embedding rows
+  // packed together, and per bucket its packed row or -1. Most buckets are
+  // never trained; packing skips them and keeps the rows cache-friendly.
+  std::vector<std::int32_t> packed_row;
+  std::vector<float> packed;
   std::uint64_t vectors_checksum = 0;
   std::string version;  // names the model: "sift-classifier 1 (seed 2019, ...)"
 
@@ -41,8 +47,12 @@ Status WriteModel(const Model& model, const std::string& path);
 Result<Model> ReadModel(const std::string& path);
 
 // The network's input for one text: x = [dense ; mean of the embeddings of
-// the bag ids]. REQUIRES: x has room for model.input_dim() floats.
+// the bag ids], from the packed rows when CompactEmbeddings() ran.
+// REQUIRES: x has room for model.input_dim() floats.
 void InputRow(const Model& model, const TextFeatures& features, float* x);
+
+// Fills packed_row and packed from embeddings, and frees embeddings.
+void CompactEmbeddings(Model* model);
 
 // Calibrated score from a raw logit for `label`.
 float CalibratedScore(const Model& model, int label, float logit);

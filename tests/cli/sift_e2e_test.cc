@@ -105,12 +105,7 @@ TEST(SiftE2eTest, IngestWritesReport) {
 
 TEST(SiftE2eTest, IngestWideExport) {
   TempDir dir;
-  std::string csv =
-      WriteFile(dir.file("wide.csv"),
-                "Response ID,Respondent type,District,Q1. Roads?,Q2. Schools?\n"
-                "W1,resident,St Albans,Fix potholes,More teachers\n"
-                "W2,business,Watford,,Apprenticeships\n"
-                "W3,resident,Dacorum,,\n");
+  std::string csv = WriteFile(dir.file("wide.csv"), testing::kWideCsv);
   std::string report = dir.file("report.json");
   Outcome o = Sift(dir, {"ingest", csv, "--db", dir.file("db"), "--text", "Q*",
                          "--report", report});

@@ -311,12 +311,7 @@ TEST(IndexerTest, CountsRedactionsAndStoresPlaceholders) {
 
 TEST(IndexerTest, IndexesWideExportOneResponsePerAnswer) {
   TempDir dir;
-  std::string csv =
-      WriteFile(dir.file("wide.csv"),
-                "Response ID,Respondent type,District,Q1. Roads?,Q2. Schools?\n"
-                "W1,resident,St Albans,Fix potholes,More teachers\n"
-                "W2,business,Watford,,Apprenticeships\n"
-                "W3,resident,Dacorum,,\n");
+  std::string csv = WriteFile(dir.file("wide.csv"), testing::kWideCsv);
   IngestOptions o = Options(dir.file("db"));
   o.read.mapping.text_columns = {"Q*"};
   auto report = IngestFiles({csv}, o);

@@ -81,8 +81,9 @@ class Featurizer {
   Featurizer(const WordVectors* vectors, const FeatureConfig& config,
              Tokenizer tokenizer);
   void AddCharNgrams(const std::string& token, std::vector<std::uint32_t>* bag);
-  // best[p] = max(best[p], cosine(word, prototype p)).
-  void BestCosines(const float* word, float* best) const;
+  // best[p] = max(best[p], cosine(word `row`, prototype p)); cosines are
+  // computed once per word and cached.
+  void BestCosines(int row, const float* word, float* best);
 
   const WordVectors* vectors_;
   FeatureConfig config_;
@@ -90,8 +91,10 @@ class Featurizer {
   std::vector<float> scratch_;
   std::vector<float> prototypes_;
   int prototype_count_ = 0;
-  std::string padded_;           // scratch for AddCharNgrams
-  std::vector<int32_t> starts_;  // scratch for AddCharNgrams
+  std::vector<float> cosines_;      // per word row: one per prototype
+  std::vector<bool> have_cosines_;  // which rows of cosines_ are filled
+  std::string padded_;              // scratch for AddCharNgrams
+  std::vector<int32_t> starts_;     // scratch for AddCharNgrams
 };
 
 }  // namespace sift::nlp
