@@ -10,85 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "ingest/reader_test_util.h"
+#include "ingest/xlsx_fixture.h"
+
 namespace sift::ingest {
 namespace {
 
+using ::sift::testing::ReadAll;
 using Kind = ReadItem::Kind;
 using Strings = std::vector<std::string>;
-
-struct Part {
-  std::string name;
-  std::string data;
-};
-
-constexpr char kMainNs[] =
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-constexpr char kRelNs[] =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-std::string Row(int r, const std::string& cells) {
-  return "<row r=\"" + std::to_string(r) + "\">" + cells + "</row>\n";
-}
-std::string Inline(const std::string& ref, const std::string& text) {
-  return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text +
-         "</t></is></c>";
-}
-std::string Num(const std::string& ref, const std::string& v) {
-  return "<c r=\"" + ref + "\"><v>" + v + "</v></c>";
-}
-std::string Shared(const std::string& ref, int index) {
-  return "<c r=\"" + ref + "\" t=\"s\"><v>" + std::to_string(index) +
-         "</v></c>";
-}
-
-std::string SheetXml(const std::string& rows) {
-  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") +
-         "<worksheet xmlns=\"" + kMainNs + "\" xmlns:r=\"" + kRelNs +
-         "\"><dimension ref=\"A1\"/><sheetData>\n" + rows +
-         "</sheetData></worksheet>\n";
-}
-
-std::string SharedXml(const Strings& items) {
-  std::string xml =
-      std::string("<?xml version=\"1.0\"?>\n<sst xmlns=\"") + kMainNs + "\">";
-  for (const std::string& item : items) xml += "<si>" + item + "</si>";
-  return xml + "</sst>";
-}
-
-std::string WorkbookXml(const std::string& sheets) {
-  return std::string("<workbook xmlns=\"") + kMainNs + "\" xmlns:r=\"" +
-         kRelNs + "\"><sheets>" + sheets + "</sheets></workbook>";
-}
-
-std::string RelsXml(const std::string& rels) {
-  return "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/"
-         "2006/relationships\">" +
-         rels + "</Relationships>";
-}
-
-std::string Rel(const std::string& id, const std::string& type,
-                const std::string& target) {
-  return "<Relationship Id=\"" + id +
-         "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-         "relationships/" +
-         type + "\" Target=\"" + target + "\"/>";
-}
-
-// A one-sheet workbook laid out as Excel writes it.
-std::vector<Part> Book(const std::string& rows, const Strings& shared = {}) {
-  return {
-      {"[Content_Types].xml",
-       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-       "content-types\"/>"},
-      {"xl/workbook.xml",
-       WorkbookXml("<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/>")},
-      {"xl/_rels/workbook.xml.rels",
-       RelsXml(Rel("rId1", "worksheet", "worksheets/sheet1.xml") +
-               Rel("rId2", "sharedStrings", "sharedStrings.xml"))},
-      {"xl/sharedStrings.xml", SharedXml(shared)},
-      {"xl/worksheets/sheet1.xml", SheetXml(rows)},
-  };
-}
 
 class XlsxReaderTest : public ::testing::Test {
  protected:
@@ -103,19 +33,7 @@ class XlsxReaderTest : public ::testing::Test {
   // Writes `parts` as a zip archive; `store` keeps entries uncompressed.
   std::string WriteZip(const std::vector<Part>& parts, bool store = false) {
     std::string path = dir_ + "/book" + std::to_string(++files_) + ".xlsx";
-    int error = 0;
-    zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    EXPECT_NE(zip, nullptr) << error;
-    if (zip == nullptr) return path;
-    for (const Part& part : parts) {
-      zip_source_t* source =
-          zip_source_buffer(zip, part.data.data(), part.data.size(), 0);
-      zip_int64_t index =
-          zip_file_add(zip, part.name.c_str(), source, ZIP_FL_OVERWRITE);
-      EXPECT_GE(index, 0) << part.name;
-      if (store) zip_set_file_compression(zip, index, ZIP_CM_STORE, 0);
-    }
-    EXPECT_EQ(zip_close(zip), 0);
+    WriteWorkbook(path, parts, store);
     return path;
   }
 
@@ -134,18 +52,6 @@ std::unique_ptr<RecordReader> Open(const std::string& path,
   Result<std::unique_ptr<RecordReader>> reader = OpenXlsxReader(path, options);
   EXPECT_TRUE(reader.ok()) << reader.status().ToString();
   return reader.ok() ? std::move(reader).value() : nullptr;
-}
-
-// Reads every item up to (not including) the end.
-std::vector<ReadItem> ReadAll(RecordReader* reader) {
-  std::vector<ReadItem> items;
-  for (;;) {
-    ReadItem item;
-    Status status = reader->Next(&item);
-    EXPECT_TRUE(status.ok()) << status.ToString();
-    if (!status.ok() || item.kind == Kind::kEnd) return items;
-    items.push_back(std::move(item));
-  }
 }
 
 TEST_F(XlsxReaderTest, SharedStringsWithRichTextAndEntities) {
