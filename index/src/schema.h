@@ -39,7 +39,8 @@
 //   sift.last_ingest JSON summary of the last run (files and counts)
 //   sift.model       version of the classifier that labelled the responses
 //   sift.labels      JSON list of the label ids, in score-slot order
-//   label.<field>.<key>  display form of a filter value, first one seen
+//   label.<field>.<key>  display form of a filter value: the one written most
+//   often in the last run that saw it
 #ifndef SIFT_INDEX_SRC_SCHEMA_H_
 #define SIFT_INDEX_SRC_SCHEMA_H_
 

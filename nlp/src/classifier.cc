@@ -41,6 +41,23 @@ struct Classifier::State {
     for (auto& th : pool) th.join();
   }
 
+  // Raw logits of every text, row after row, a batch at a time.
+  Status Logits(const std::vector<std::string>& texts,
+                std::vector<float>* out) {
+    const std::size_t L = static_cast<std::size_t>(model.labels());
+    out->clear();
+    out->reserve(texts.size() * L);
+    for (std::size_t first = 0; first < texts.size();
+         first += static_cast<std::size_t>(options.batch)) {
+      int n = static_cast<int>(
+          std::min<std::size_t>(options.batch, texts.size() - first));
+      Featurize(texts, first, n);
+      SIFT_RETURN_IF_ERROR(forward->Run(inputs.data(), n, logits.data()));
+      out->insert(out->end(), logits.begin(), logits.begin() + n * L);
+    }
+    return Status::Ok();
+  }
+
   Prediction Predict(const float* row_logits) const {
     Prediction p;
     const int L = model.labels();
@@ -128,19 +145,13 @@ const std::vector<float>& Classifier::thresholds() const {
 Status Classifier::Classify(const std::vector<std::string>& texts,
                             std::vector<Prediction>* predictions) {
   State& s = *state_;
+  std::vector<float> logits;
+  SIFT_RETURN_IF_ERROR(s.Logits(texts, &logits));
+  const std::size_t L = static_cast<std::size_t>(s.model.labels());
   predictions->clear();
   predictions->reserve(texts.size());
-  const int L = s.model.labels();
-  for (std::size_t first = 0; first < texts.size();
-       first += static_cast<std::size_t>(s.options.batch)) {
-    int n = static_cast<int>(
-        std::min<std::size_t>(s.options.batch, texts.size() - first));
-    s.Featurize(texts, first, n);
-    SIFT_RETURN_IF_ERROR(s.forward->Run(s.inputs.data(), n, s.logits.data()));
-    for (int i = 0; i < n; ++i) {
-      predictions->push_back(
-          s.Predict(&s.logits[static_cast<std::size_t>(i) * L]));
-    }
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    predictions->push_back(s.Predict(&logits[i * L]));
   }
   return Status::Ok();
 }
@@ -171,25 +182,15 @@ Result<std::vector<Explanation>> Classifier::Explain(const std::string& text,
       removed.push_back(tokens[i] + " " + tokens[i + 1]);
     }
   }
-  std::vector<std::vector<float>> logits;
-  for (std::size_t first = 0; first < variants.size();
-       first += static_cast<std::size_t>(s.options.batch)) {
-    int n = static_cast<int>(
-        std::min<std::size_t>(s.options.batch, variants.size() - first));
-    s.Featurize(variants, first, n);
-    SIFT_RETURN_IF_ERROR(s.forward->Run(s.inputs.data(), n, s.logits.data()));
-    for (int i = 0; i < n; ++i) {
-      const float* row =
-          &s.logits[static_cast<std::size_t>(i) * s.model.labels()];
-      logits.emplace_back(row, row + s.model.labels());
-    }
-  }
-  Prediction base = s.Predict(logits[0].data());
+  std::vector<float> logits;
+  SIFT_RETURN_IF_ERROR(s.Logits(variants, &logits));
+  const std::size_t L = static_cast<std::size_t>(s.model.labels());
+  Prediction base = s.Predict(logits.data());
   std::vector<Explanation> out;
   for (int label : base.labels) {
     Explanation e{label, {}};
     for (std::size_t v = 1; v < variants.size(); ++v) {
-      float drop = logits[0][label] - logits[v][label];
+      float drop = logits[label] - logits[v * L + label];
       if (drop > 0) e.evidence.emplace_back(removed[v], drop);
     }
     std::stable_sort(

@@ -62,15 +62,13 @@ NetworkTrainer::NetworkTrainer(Model* model,
   z1_.resize(H);
   h_.resize(H);
   mask_.resize(H);
-  logits_.resize(L);
   dh_.resize(H);
   dx_.resize(in);
 }
 
-void NetworkTrainer::ForwardRow(const float* x, float* z1, float* h,
-                                float* logits) const {
+void NetworkTrainer::HiddenRow(const float* x, float* z1, float* h) const {
   const Model& m = *model_;
-  const int in = m.input_dim(), H = m.hidden, L = m.labels();
+  const int in = m.input_dim(), H = m.hidden;
   for (int j = 0; j < H; ++j) {
     const float* w = &m.w1[static_cast<std::size_t>(j) * in];
     float z = m.b1[j];
@@ -78,6 +76,11 @@ void NetworkTrainer::ForwardRow(const float* x, float* z1, float* h,
     z1[j] = z;
     h[j] = z > 0 ? z : 0;
   }
+}
+
+void NetworkTrainer::OutputRow(const float* h, float* logits) const {
+  const Model& m = *model_;
+  const int H = m.hidden, L = m.labels();
   for (int l = 0; l < L; ++l) {
     const float* w = &m.w2[static_cast<std::size_t>(l) * H];
     float z = m.b2[l];
@@ -91,8 +94,8 @@ float NetworkTrainer::Accumulate(const TextFeatures& features,
   Model& m = *model_;
   const int in = m.input_dim(), H = m.hidden, L = m.labels();
   InputRow(m, features, x_.data());
-  ForwardRow(x_.data(), z1_.data(), h_.data(), logits_.data());
-  // Dropout on the hidden layer: recompute the output with the mask.
+  HiddenRow(x_.data(), z1_.data(), h_.data());
+  // Dropout on the hidden layer; the output is computed below, masked.
   const float keep = 1.0f - options_.dropout;
   for (int j = 0; j < H; ++j) {
     mask_[j] = (Uniform(rng_, 1.0f) + 1) / 2 < keep ? 1.0f / keep : 0.0f;
@@ -219,7 +222,8 @@ std::vector<std::vector<float>> NetworkTrainer::Logits(
       logits(m.labels());
   for (std::size_t i = 0; i < examples.size(); ++i) {
     InputRow(m, examples[i], x.data());
-    ForwardRow(x.data(), z1.data(), h.data(), logits.data());
+    HiddenRow(x.data(), z1.data(), h.data());
+    OutputRow(h.data(), logits.data());
     for (int l = 0; l < m.labels(); ++l) out[l][i] = logits[l];
   }
   return out;

@@ -45,7 +45,10 @@ class NetworkTrainer {
   void UpdateDense(std::vector<float>* w, std::vector<float>* g, Adam* state);
   // Adds one example's gradients; returns its loss.
   float Accumulate(const TextFeatures& features, const std::vector<int>& gold);
-  void ForwardRow(const float* x, float* z1, float* h, float* logits) const;
+  // z1 = W1 x + b1, h = relu(z1).
+  void HiddenRow(const float* x, float* z1, float* h) const;
+  // logits = W2 h + b2.
+  void OutputRow(const float* h, float* logits) const;
 
   Model* model_;
   TrainOptions options_;
@@ -55,7 +58,7 @@ class NetworkTrainer {
   std::vector<std::uint32_t> touched_;  // embedding rows with a gradient
   std::vector<bool> is_touched_;
   Adam a_w1_, a_b1_, a_w2_, a_b2_, a_embeddings_;
-  std::vector<float> x_, z1_, h_, mask_, logits_, dh_, dx_;
+  std::vector<float> x_, z1_, h_, mask_, dh_, dx_;
   const std::vector<LabelledText>& train_;
 };
 

@@ -62,7 +62,7 @@ struct SearchHit {
 
 struct FacetCount {
   std::string key;    // filter key ("st_albans")
-  std::string label;  // display form first seen ("St Albans")
+  std::string label;  // display form most respondents wrote ("St Albans")
   std::int64_t count = 0;
 };
 
