@@ -21,16 +21,26 @@ std::string DefaultModelDir() {
   return (fs::path(ModelsDir()) / "default").string();
 }
 
+namespace {
+
+fs::path DataDir() {
+  if (const char* data = std::getenv("SIFT_DATA_DIR"); data && *data) {
+    return data;
+  }
+  const char* home = std::getenv("HOME");
+  return fs::path(home ? home : ".") / ".cache" / "sift";
+}
+
+}  // namespace
+
 std::string DefaultVectorsPath() {
   if (const char* env = std::getenv("SIFT_VECTORS"); env && *env) return env;
-  fs::path dir;
-  if (const char* data = std::getenv("SIFT_DATA_DIR"); data && *data) {
-    dir = data;
-  } else {
-    const char* home = std::getenv("HOME");
-    dir = fs::path(home ? home : ".") / ".cache" / "sift";
-  }
-  return (dir / "glove-6b-100d-150k.siftvec").string();
+  return (DataDir() / "glove-6b-100d-150k.siftvec").string();
+}
+
+std::string DefaultLexiconPath() {
+  if (const char* env = std::getenv("SIFT_LEXICON"); env && *env) return env;
+  return (DataDir() / "vader_lexicon.txt").string();
 }
 
 }  // namespace sift::cli

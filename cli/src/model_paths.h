@@ -20,6 +20,11 @@ std::string DefaultModelDir();
 // scripts/fetch-vectors.sh writes).
 std::string DefaultVectorsPath();
 
+// VADER's lexicon: $SIFT_LEXICON, else
+// ${SIFT_DATA_DIR:-$HOME/.cache/sift}/vader_lexicon.txt (what
+// scripts/fetch-lexicon.sh writes).
+std::string DefaultLexiconPath();
+
 }  // namespace sift::cli
 
 #endif  // SIFT_CLI_SRC_MODEL_PATHS_H_

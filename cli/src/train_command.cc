@@ -18,6 +18,8 @@ struct TrainArgs {
   std::string out;
   std::string taxonomy;
   std::string vectors;
+  std::string lexicon;
+  std::string phrases;
   nlp::TrainOptions options;
   bool quiet = false;
   ReaderFlags reader;
@@ -30,6 +32,34 @@ std::string Checksum(std::uint64_t v) { return fmt::format("{:016x}", v); }
 int Fail(const Status& s) {
   std::cerr << "sift train: " << s.message() << "\n";
   return 1;
+}
+
+// Trains the sentiment head when the data carries gold sentiment; the
+// report is empty (penalty 0) when it does not.
+Result<nlp::SentimentTrainReport> TrainSentimentHead(
+    const TrainArgs& args, const std::string& vectors_path,
+    const nlp::LabelledSet& train, const nlp::LabelledSet& dev) {
+  auto train_examples = train.SentimentExamples();
+  auto dev_examples = dev.SentimentExamples();
+  if (train_examples.empty() || dev_examples.empty()) {
+    fmt::print("No 'sentiment' field in the data: no sentiment head trained\n");
+    return nlp::SentimentTrainReport{};
+  }
+  nlp::SentimentPaths paths{
+      args.out, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
+      vectors_path};
+  std::string phrases = args.phrases.empty()
+                            ? ModelsDir() + "/sentiment_phrases.tsv"
+                            : args.phrases;
+  auto report =
+      nlp::TrainSentiment(train_examples, dev_examples, paths, phrases);
+  if (!report.ok()) return report.status();
+  fmt::print(
+      "Sentiment head: penalty {}, rule weight {}, dev macro-F1 {:.3f}, Pearson r {:.3f} "
+      "(rule layer alone: {:.3f}, r {:.3f})\n",
+      report->penalty, report->rule_weight, report->dev_macro_f1, report->dev_pearson,
+      report->rule_only_dev_macro_f1, report->rule_only_dev_pearson);
+  return report;
 }
 
 }  // namespace
@@ -59,6 +89,12 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
       "--vectors", args->vectors,
       "Word-vector table (default: the one scripts/fetch-vectors.sh "
       "writes)");
+  cmd->add_option("--lexicon", args->lexicon,
+                  "VADER lexicon (default: the one scripts/fetch-lexicon.sh "
+                  "writes)");
+  cmd->add_option("--sentiment-phrases", args->phrases,
+                  "Sentiment phrase table (default: "
+                  "models/sentiment_phrases.tsv)");
   nlp::TrainOptions& o = args->options;
   cmd->add_option("--seed", o.seed, "Random seed (default 2019)");
   cmd->add_option("--epochs", o.max_epochs, "Most epochs (default 80)");
@@ -106,6 +142,9 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   fmt::print("Trained {} in {:.1f} s: best epoch {} of {}\nDev split:\n{}",
              args.out, report->seconds, report->best_epoch, report->epochs_run,
              EvalTable(report->dev, taxonomy.value(), false));
+
+  auto sentiment = TrainSentimentHead(args, vectors_path, *train, *dev);
+  if (!sentiment.ok()) return Fail(sentiment.status());
 
   ModelCardFacts facts;
   facts.model_dir = args.out;

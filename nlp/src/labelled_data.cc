@@ -1,6 +1,8 @@
 #include "sift/nlp/labelled_data.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace sift::nlp {
@@ -39,7 +41,40 @@ const std::string* FindField(const ingest::Response& r,
   return nullptr;
 }
 
+// The record's gold sentiment, if it has a `sentiment` field.
+Result<std::optional<SentimentGold>> ReadSentiment(const ingest::Response& r,
+                                                   const std::string& where) {
+  const std::string* name = FindField(r, "sentiment");
+  if (name == nullptr) return std::optional<SentimentGold>();
+  auto polarity = ParsePolarity(*name);
+  if (!polarity) {
+    return Status::InvalidArgument(where + ": sentiment '" + *name +
+                                   "' is not negative, neutral or positive");
+  }
+  SentimentGold gold{*polarity, 0.5 * (static_cast<int>(*polarity) - 1)};
+  if (const std::string* score = FindField(r, "sentiment_score")) {
+    char* end = nullptr;
+    gold.score = std::strtod(score->c_str(), &end);
+    if (score->empty() || *end != '\0' || gold.score < -1 || gold.score > 1) {
+      return Status::InvalidArgument(where + ": sentiment_score '" + *score +
+                                     "' is not a number from -1 to 1");
+    }
+  }
+  return std::optional<SentimentGold>(gold);
+}
+
 }  // namespace
+
+std::vector<SentimentExample> LabelledSet::SentimentExamples() const {
+  std::vector<SentimentExample> examples;
+  for (std::size_t i = 0; i < sentiment.size(); ++i) {
+    if (sentiment[i]) {
+      examples.push_back(
+          {display_texts[i], sentiment[i]->score, sentiment[i]->polarity});
+    }
+  }
+  return examples;
+}
 
 Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
                                  const Taxonomy& taxonomy,
@@ -82,8 +117,12 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
         }
       }
       std::sort(t.labels.begin(), t.labels.end());
+      auto gold = ReadSentiment(r, where);
+      if (!gold.ok()) return gold.status();
       set.items.push_back(std::move(t));
       set.ids.push_back(r.id);
+      set.display_texts.push_back(r.display_text);
+      set.sentiment.push_back(gold.value());
     }
     if (with_field == 0) {
       return Status::InvalidArgument(path + ": no record has a 'labels' field");

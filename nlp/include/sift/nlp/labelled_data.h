@@ -13,19 +13,35 @@
 
 #include "sift/core/status.h"
 #include "sift/ingest/response.h"
+#include "sift/nlp/sentiment.h"
 #include "sift/nlp/taxonomy.h"
 #include "sift/nlp/trainer.h"
 
 namespace sift::nlp {
 
+// A record's gold sentiment: its `sentiment` field (the guide's values) and
+// `sentiment_score` (-1..1; when absent, -0.5, 0 or 0.5 by polarity).
+struct SentimentGold {
+  Polarity polarity = Polarity::kNeutral;
+  double score = 0;
+};
+
 struct LabelledSet {
   std::vector<LabelledText> items;
-  std::vector<std::string> ids;  // response ids, parallel to items
+  std::vector<std::string> ids;            // response ids, parallel to items
+  std::vector<std::string> display_texts;  // display form, parallel
+  // Parallel to items: the gold sentiment, for records that have one.
+  std::vector<std::optional<SentimentGold>> sentiment;
+
+  // The records with a gold sentiment, as training examples.
+  std::vector<SentimentExample> SentimentExamples() const;
 };
 
 // Reads every file. A record without a `labels` field, or naming a label
 // the taxonomy lacks, is an error naming the file, line and label; rejected
 // rows (empty text ...) are errors too, since training data must be whole.
+// A `sentiment` value outside the guide's three, or a `sentiment_score`
+// that is not a number in [-1, 1], is an error naming file and line.
 Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
                                  const Taxonomy& taxonomy,
                                  const ingest::ResponseReaderOptions& options);

@@ -1,0 +1,130 @@
+// SentimentModel: what a respondent feels, per response and per sentence.
+//
+// Two layers. The rule layer (sentiment_lexicon.h: VADER's lexicon and
+// rules plus consultation phrases) scores every sentence. A learned head, a
+// ridge regression trained on labelled responses (TrainSentiment), reads the
+// rule scores together with the SIF-mean word vector of the text and gives
+// a score; the final score in [-1, 1] blends it with the rule layer's own
+// (linearly rescaled) score, which carries across domains better than
+// weights learned from one consultation; two thresholds tuned on a dev
+// split turn it into a polarity. The head is applied to the whole response and to each sentence,
+// so a response can praise the university in one sentence and attack the
+// roads in the next.
+//
+// A model directory holds sentiment.json (the head, written by
+// TrainSentiment; format in models/FORMAT.md) and sentiment_phrases.tsv
+// (the phrase table it was trained with). Load() refuses a lexicon or vector
+// table other than the ones the head was trained with.
+//
+// Thread safety: Analyze() reuses buffers; one thread at a time per model.
+#ifndef SIFT_NLP_SENTIMENT_H_
+#define SIFT_NLP_SENTIMENT_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/ingest/sentences.h"
+
+namespace sift::nlp {
+
+enum class Polarity { kNegative = 0, kNeutral = 1, kPositive = 2 };
+
+// "negative", "neutral", "positive" (the guide's values).
+std::string_view PolarityName(Polarity polarity);
+std::optional<Polarity> ParsePolarity(std::string_view name);
+
+struct SentenceSentiment {
+  ingest::TextSpan span;  // into the analysed text
+  double score = 0;       // [-1, 1]
+  Polarity polarity = Polarity::kNeutral;
+};
+
+struct SentimentResult {
+  double score = 0;  // [-1, 1]
+  Polarity polarity = Polarity::kNeutral;
+  double lexicon_score = 0;  // the rule layer's compound score alone
+  std::vector<SentenceSentiment> sentences;  // in order
+};
+
+// Where a model's parts are.
+struct SentimentPaths {
+  std::string model_dir;  // sentiment.json, sentiment_phrases.tsv
+  std::string lexicon;    // vader_lexicon.txt
+  std::string vectors;    // the word vector table (word_vectors.h)
+};
+
+class SentimentModel {
+ public:
+  ~SentimentModel();
+  SentimentModel(SentimentModel&&) noexcept;
+  SentimentModel& operator=(SentimentModel&&) noexcept;
+
+  // Errors name the file and what is wrong (missing, damaged, trained with
+  // another lexicon or vector table).
+  static Result<SentimentModel> Load(const SentimentPaths& paths);
+
+  // Scores display text (case kept: capitals count). Sentences come from
+  // ingest::SentenceSplitter; a text without words is neutral with score 0.
+  SentimentResult Analyze(std::string_view display_text);
+
+  // The head's thresholds: score <= negative_threshold() is negative,
+  // score >= positive_threshold() positive, anything between neutral.
+  double negative_threshold() const;
+  double positive_threshold() const;
+
+ private:
+  struct State;
+  explicit SentimentModel(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// One labelled example for TrainSentiment.
+struct SentimentExample {
+  std::string text;  // display text
+  double score = 0;  // gold score in [-1, 1]
+  Polarity polarity = Polarity::kNeutral;
+};
+
+struct SentimentTrainOptions {
+  // Ridge penalties tried; the one with the best dev macro-F1 is kept.
+  // (The rule-layer features always get penalty 1: they are few and hold
+  // across domains; the penalties apply to the word-vector dimensions.)
+  std::vector<double> penalties = {10, 30, 100, 300, 1000, 3000, 10000};
+  // Weights of the rule layer's own score (rescaled to the gold scale) in
+  // the final score, against the ridge head's; chosen with the penalty.
+  std::vector<double> rule_weights = {0, 0.25, 0.5, 0.75};
+};
+
+// What training measured on the dev split.
+struct SentimentTrainReport {
+  double penalty = 0;
+  double rule_weight = 0;
+  double dev_macro_f1 = 0;
+  double dev_pearson = 0;
+  double rule_only_dev_macro_f1 = 0;  // the rule layer alone, thresholds +-0.05
+  double rule_only_dev_pearson = 0;
+};
+
+// Fits the head on `train`, picks the penalty and thresholds on `dev`, and
+// writes sentiment.json and a copy of the phrase table at
+// `paths.model_dir` (created if missing). `phrases_path` is the phrase
+// table to train with. Deterministic for the same inputs.
+Result<SentimentTrainReport> TrainSentiment(
+    const std::vector<SentimentExample>& train,
+    const std::vector<SentimentExample>& dev, const SentimentPaths& paths,
+    const std::string& phrases_path, const SentimentTrainOptions& options = {});
+
+// Evaluation helpers. Pearson's r of two equal-length series (0 when either
+// is constant); the macro-averaged F1 over the three polarities (a class
+// absent from both gold and predictions is left out of the average).
+double PearsonR(const std::vector<double>& a, const std::vector<double>& b);
+double PolarityMacroF1(const std::vector<Polarity>& gold,
+                       const std::vector<Polarity>& predicted);
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_SENTIMENT_H_

@@ -1,0 +1,122 @@
+#include "sift/nlp/sentiment.h"
+
+#include <utility>
+
+#include "sentiment_features.h"
+#include "sentiment_head.h"
+#include "sift/nlp/sentiment_lexicon.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::nlp {
+
+std::string_view PolarityName(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kNegative:
+      return "negative";
+    case Polarity::kPositive:
+      return "positive";
+    case Polarity::kNeutral:
+      break;
+  }
+  return "neutral";
+}
+
+std::optional<Polarity> ParsePolarity(std::string_view name) {
+  if (name == "negative") return Polarity::kNegative;
+  if (name == "neutral") return Polarity::kNeutral;
+  if (name == "positive") return Polarity::kPositive;
+  return std::nullopt;
+}
+
+struct SentimentModel::State {
+  SentimentLexicon lexicon;
+  WordVectors vectors;
+  SentimentHead head;
+  std::unique_ptr<SentimentFeaturizer> featurizer;
+  ingest::SentenceSplitter splitter;
+  std::vector<ingest::TextSpan> spans;
+  std::vector<ingest::TextSpan> one;
+  std::vector<double> features;
+};
+
+SentimentModel::SentimentModel(std::unique_ptr<State> state)
+    : state_(std::move(state)) {}
+SentimentModel::~SentimentModel() = default;
+SentimentModel::SentimentModel(SentimentModel&&) noexcept = default;
+SentimentModel& SentimentModel::operator=(SentimentModel&&) noexcept = default;
+
+Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
+  const std::string head_path = paths.model_dir + "/sentiment.json";
+  auto head = ReadSentimentHead(head_path);
+  if (!head.ok()) return head.status();
+  auto lexicon = SentimentLexicon::LoadVader(paths.lexicon);
+  if (!lexicon.ok()) return lexicon.status();
+  Status added =
+      lexicon->AddPhraseFile(paths.model_dir + "/sentiment_phrases.tsv");
+  if (!added.ok()) return added;
+  if (lexicon->fingerprint() != head->lexicon_fingerprint) {
+    return Status::InvalidArgument(
+        head_path + ": trained with another sentiment lexicon than " +
+        paths.lexicon + " (and " + paths.model_dir +
+        "/sentiment_phrases.tsv); retrain with sift train");
+  }
+  auto vectors = WordVectors::Load(paths.vectors);
+  if (!vectors.ok()) return vectors.status();
+  if (vectors->checksum() != head->vectors_checksum) {
+    return Status::InvalidArgument(head_path +
+                                   ": trained with another word vector table "
+                                   "than " +
+                                   paths.vectors);
+  }
+  auto splitter = ingest::SentenceSplitter::Create();
+  if (!splitter.ok()) return splitter.status();
+  auto state = std::make_unique<State>(
+      State{std::move(lexicon).value(), std::move(vectors).value(),
+            std::move(head).value(), nullptr, std::move(splitter).value(),
+            {}, {}, {}});
+  auto featurizer =
+      SentimentFeaturizer::Create(&state->lexicon, &state->vectors);
+  if (!featurizer.ok()) return featurizer.status();
+  if (featurizer->dim() != static_cast<int>(state->head.weights.size())) {
+    return Status::Corruption(head_path + ": expects " +
+                              std::to_string(state->head.weights.size()) +
+                              " features, this sift computes " +
+                              std::to_string(featurizer->dim()));
+  }
+  state->featurizer =
+      std::make_unique<SentimentFeaturizer>(std::move(featurizer).value());
+  return SentimentModel(std::move(state));
+}
+
+SentimentResult SentimentModel::Analyze(std::string_view display_text) {
+  State& s = *state_;
+  SentimentResult result;
+  s.splitter.Split(display_text, &s.spans);
+  if (s.spans.empty()) return result;
+  s.featurizer->Extract(display_text, s.spans, &s.features);
+  result.score = s.head.Score(s.features);
+  result.lexicon_score = s.featurizer->RuleCompound(s.features);
+  result.polarity = static_cast<Polarity>(s.head.Classify(result.score));
+  if (s.spans.size() == 1) {
+    result.sentences.push_back({s.spans[0], result.score, result.polarity});
+    return result;
+  }
+  for (const ingest::TextSpan& span : s.spans) {
+    std::string_view sentence = span.Of(display_text);
+    s.one.assign(1, ingest::TextSpan{0, sentence.size()});
+    s.featurizer->Extract(sentence, s.one, &s.features);
+    double score = s.head.Score(s.features);
+    result.sentences.push_back(
+        {span, score, static_cast<Polarity>(s.head.Classify(score))});
+  }
+  return result;
+}
+
+double SentimentModel::negative_threshold() const {
+  return state_->head.negative_threshold;
+}
+double SentimentModel::positive_threshold() const {
+  return state_->head.positive_threshold;
+}
+
+}  // namespace sift::nlp

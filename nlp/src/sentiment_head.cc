@@ -1,0 +1,127 @@
+#include "sentiment_head.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace sift::nlp {
+namespace {
+
+constexpr char kFormat[] = "sift-sentiment-head";
+constexpr int kVersion = 1;
+
+std::string Hex(std::uint64_t v) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx",
+                static_cast<unsigned long long>(v));
+  return buffer;
+}
+
+std::uint64_t Fnv(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+nlohmann::json ToJson(const SentimentHead& head) {
+  return nlohmann::json{{"format", kFormat},
+                        {"version", kVersion},
+                        {"lexicon_fingerprint", Hex(head.lexicon_fingerprint)},
+                        {"vectors_checksum", Hex(head.vectors_checksum)},
+                        {"penalty", head.penalty},
+                        {"bias", head.bias},
+                        {"mean", head.mean},
+                        {"scale", head.scale},
+                        {"weights", head.weights},
+                        {"rule_weight", head.rule_weight},
+                        {"rule_slope", head.rule_slope},
+                        {"rule_intercept", head.rule_intercept},
+                        {"negative_threshold", head.negative_threshold},
+                        {"positive_threshold", head.positive_threshold},
+                        {"dev_macro_f1", head.dev_macro_f1},
+                        {"dev_pearson", head.dev_pearson}};
+}
+
+}  // namespace
+
+double SentimentHead::Score(const std::vector<double>& features) const {
+  double s = bias;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    s += weights[i] * (features[i] - mean[i]) / scale[i];
+  }
+  double rule = rule_slope * features[0] + rule_intercept;
+  return std::clamp((1 - rule_weight) * s + rule_weight * rule, -1.0, 1.0);
+}
+
+int SentimentHead::Classify(double score) const {
+  if (score <= negative_threshold) return 0;
+  if (score >= positive_threshold) return 2;
+  return 1;
+}
+
+Status WriteSentimentHead(const SentimentHead& head, const std::string& path) {
+  nlohmann::json json = ToJson(head);
+  json["checksum"] = Hex(Fnv(json.dump()));
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << json.dump(1) << "\n";
+  out.close();
+  if (!out) return Status::IoError(path + ": cannot write the sentiment head");
+  return Status::Ok();
+}
+
+Result<SentimentHead> ReadSentimentHead(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::NotFound(path +
+                            ": no sentiment head (train one with sift train)");
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json json = nlohmann::json::parse(buffer.str(), nullptr, false);
+  auto bad = [&](const std::string& why) {
+    return Status::Corruption(path + ": " + why);
+  };
+  if (json.is_discarded() || !json.is_object()) return bad("not JSON");
+  if (json.value("format", "") != kFormat) return bad("not a sentiment head");
+  if (json.value("version", 0) != kVersion) {
+    return bad("format version " + json.value("version", nlohmann::json()).dump() +
+               ", this sift reads " + std::to_string(kVersion));
+  }
+  std::string checksum = json.value("checksum", "");
+  json.erase("checksum");
+  if (checksum != Hex(Fnv(json.dump()))) return bad("checksum mismatch (damaged)");
+  SentimentHead head;
+  try {
+    head.lexicon_fingerprint =
+        std::stoull(json.at("lexicon_fingerprint").get<std::string>(), nullptr, 16);
+    head.vectors_checksum =
+        std::stoull(json.at("vectors_checksum").get<std::string>(), nullptr, 16);
+    json.at("penalty").get_to(head.penalty);
+    json.at("bias").get_to(head.bias);
+    json.at("mean").get_to(head.mean);
+    json.at("scale").get_to(head.scale);
+    json.at("weights").get_to(head.weights);
+    json.at("rule_weight").get_to(head.rule_weight);
+    json.at("rule_slope").get_to(head.rule_slope);
+    json.at("rule_intercept").get_to(head.rule_intercept);
+    json.at("negative_threshold").get_to(head.negative_threshold);
+    json.at("positive_threshold").get_to(head.positive_threshold);
+    json.at("dev_macro_f1").get_to(head.dev_macro_f1);
+    json.at("dev_pearson").get_to(head.dev_pearson);
+  } catch (const nlohmann::json::exception& e) {
+    return bad(std::string("missing or wrong field: ") + e.what());
+  }
+  if (head.mean.size() != head.weights.size() ||
+      head.scale.size() != head.weights.size()) {
+    return bad("weights, mean and scale differ in length");
+  }
+  return head;
+}
+
+}  // namespace sift::nlp

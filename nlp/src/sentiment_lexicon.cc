@@ -1,0 +1,389 @@
+#include "sift/nlp/sentiment_lexicon.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace sift::nlp {
+namespace {
+
+// VADER's constants (vaderSentiment.py).
+constexpr double kBoost = 0.293;
+constexpr double kDampen = -0.293;
+constexpr double kCapsBoost = 0.733;
+constexpr double kNegation = -0.74;
+constexpr double kAlpha = 15;
+
+const std::unordered_set<std::string_view>& Negators() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "aint",     "arent",    "cannot",   "cant",    "couldnt",  "darent",
+      "didnt",    "doesnt",   "dont",     "hadnt",   "hasnt",    "havent",
+      "isnt",     "mightnt",  "mustnt",   "neither", "neednt",   "never",
+      "none",     "nope",     "nor",      "not",     "nothing",  "nowhere",
+      "oughtnt",  "shant",    "shouldnt", "uhuh",    "wasnt",    "werent",
+      "without",  "wont",     "wouldnt",  "rarely",  "seldom",   "despite",
+      "no",       "lacks",    "lacking",  "fail",    "fails",    "failed",
+      "failing",  "unable",   "absence",  "nobody",
+      "uh-uh",    "ain't",    "aren't",   "can't",   "couldn't", "daren't",
+      "didn't",   "doesn't",  "don't",    "hadn't",  "hasn't",   "haven't",
+      "isn't",    "mightn't", "mustn't",  "needn't", "oughtn't", "shan't",
+      "shouldn't", "wasn't",  "weren't",  "won't",   "wouldn't"};
+  return *set;
+}
+
+const std::unordered_map<std::string_view, double>& Boosters() {
+  static const auto* map = new std::unordered_map<std::string_view, double>{
+      {"absolutely", kBoost},    {"amazingly", kBoost},
+      {"awfully", kBoost},       {"completely", kBoost},
+      {"considerably", kBoost},  {"decidedly", kBoost},
+      {"deeply", kBoost},        {"enormously", kBoost},
+      {"entirely", kBoost},      {"especially", kBoost},
+      {"exceptionally", kBoost}, {"extremely", kBoost},
+      {"fully", kBoost},         {"greatly", kBoost},
+      {"highly", kBoost},        {"hugely", kBoost},
+      {"incredibly", kBoost},    {"intensely", kBoost},
+      {"majorly", kBoost},       {"more", kBoost},
+      {"most", kBoost},          {"particularly", kBoost},
+      {"purely", kBoost},        {"quite", kBoost},
+      {"really", kBoost},        {"remarkably", kBoost},
+      {"so", kBoost},            {"substantially", kBoost},
+      {"thoroughly", kBoost},    {"totally", kBoost},
+      {"tremendously", kBoost},  {"unbelievably", kBoost},
+      {"unusually", kBoost},     {"utterly", kBoost},
+      {"very", kBoost},          {"strongly", kBoost},
+      {"seriously", kBoost},     {"genuinely", kBoost},
+      {"almost", kDampen},       {"barely", kDampen},
+      {"hardly", kDampen},       {"kinda", kDampen},
+      {"less", kDampen},         {"little", kDampen},
+      {"marginally", kDampen},   {"occasionally", kDampen},
+      {"partly", kDampen},       {"scarcely", kDampen},
+      {"slightly", kDampen},     {"somewhat", kDampen},
+      {"sorta", kDampen},        {"fairly", kDampen},
+      {"reasonably", kDampen},   {"relatively", kDampen}};
+  return *map;
+}
+
+bool IsNegator(std::string_view lower) {
+  if (Negators().count(lower)) return true;
+  return lower.find("n't") != std::string_view::npos;
+}
+
+bool IsAsciiPunct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+         (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// Python's str.isupper() for ASCII: some letter, no lower-case letter.
+bool IsUpper(std::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Curly apostrophes and quotes become ASCII so "don’t" is a negator.
+std::string AsciiQuotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x98' || text[i + 2] == '\x99')) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::uint64_t Fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+struct SentimentLexicon::Table {
+  std::unordered_map<std::string, double> words;
+  // First word -> the phrases starting with it, longest first.
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, double>>>
+      phrases;
+  std::size_t phrase_count = 0;
+};
+
+SentimentLexicon::SentimentLexicon() : table_(std::make_unique<Table>()) {}
+SentimentLexicon::~SentimentLexicon() = default;
+SentimentLexicon::SentimentLexicon(SentimentLexicon&&) noexcept = default;
+SentimentLexicon& SentimentLexicon::operator=(SentimentLexicon&&) noexcept =
+    default;
+
+Result<SentimentLexicon> SentimentLexicon::LoadVader(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::NotFound(
+        path + ": cannot open the sentiment lexicon (run scripts/fetch-lexicon.sh)");
+  }
+  SentimentLexicon lexicon;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    std::size_t tab = line.find('\t');
+    std::size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+    char* end = nullptr;
+    std::string field = tab == std::string::npos
+                            ? std::string()
+                            : line.substr(tab + 1, tab2 - tab - 1);
+    double valence = std::strtod(field.c_str(), &end);
+    if (tab == 0 || field.empty() || end != field.c_str() + field.size() ||
+        std::fabs(valence) > 4.0) {
+      return Status::Corruption(std::string(path).append(":").append(
+          std::to_string(number) +
+          ": expected 'token<TAB>valence (-4..4)<TAB>...', got '" +
+          line.substr(0, 60) + "'"));
+    }
+    lexicon.table_->words[Lower(line.substr(0, tab))] = valence;
+  }
+  if (lexicon.table_->words.empty()) {
+    return Status::Corruption(path + ": the sentiment lexicon is empty");
+  }
+  return lexicon;
+}
+
+Status SentimentLexicon::AddPhraseFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open the phrase table");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return AddPhrases(buffer.str(), path);
+}
+
+Status SentimentLexicon::AddPhrases(std::string_view table,
+                                    const std::string& source) {
+  std::istringstream in{std::string(table)};
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::size_t hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::size_t tab = line.find('\t');
+    auto error = [&](const std::string& why) {
+      return Status::InvalidArgument(std::string(source).append(":").append(
+          std::to_string(number) + ": " + why));
+    };
+    if (tab == std::string::npos || tab == 0) {
+      return error("expected 'phrase<TAB>valence'");
+    }
+    std::string value = line.substr(tab + 1);
+    char* end = nullptr;
+    double valence = std::strtod(value.c_str(), &end);
+    while (end && (*end == ' ' || *end == '\t')) ++end;
+    if (value.empty() || *end != '\0' || std::fabs(valence) > 4.0) {
+      return error("valence must be a number from -4 to 4, got '" + value + "'");
+    }
+    std::vector<std::string> words;
+    std::istringstream phrase(Lower(line.substr(0, tab)));
+    for (std::string w; phrase >> w;) words.push_back(w);
+    if (words.empty()) return error("empty phrase");
+    if (words.size() == 1) {
+      table_->words[words[0]] = valence;
+      continue;
+    }
+    auto& list = table_->phrases[words[0]];
+    std::vector<std::string> rest(words.begin() + 1, words.end());
+    auto same = std::find_if(list.begin(), list.end(),
+                             [&](const auto& p) { return p.first == rest; });
+    if (same != list.end()) {
+      same->second = valence;
+    } else {
+      list.emplace_back(std::move(rest), valence);
+      ++table_->phrase_count;
+    }
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return a.first.size() > b.first.size();
+    });
+  }
+  return Status::Ok();
+}
+
+double SentimentLexicon::Valence(std::string_view lower_word) const {
+  auto it = table_->words.find(std::string(lower_word));
+  return it == table_->words.end() ? 0.0 : it->second;
+}
+
+std::size_t SentimentLexicon::size() const {
+  return table_->words.size() + table_->phrase_count;
+}
+
+std::uint64_t SentimentLexicon::fingerprint() const {
+  std::uint64_t sum = 0;
+  auto mix = [&](std::string_view key, double valence) {
+    std::uint64_t h = Fnv(key);
+    h = Fnv(std::to_string(std::lround(valence * 1000)), h);
+    sum += h * 0x9E3779B97F4A7C15ull + (h >> 29);
+  };
+  for (const auto& [word, valence] : table_->words) mix(word, valence);
+  for (const auto& [first, list] : table_->phrases) {
+    for (const auto& [rest, valence] : list) {
+      std::string key = first;
+      for (const auto& w : rest) key.append(" ").append(w);
+      mix(key, valence);
+    }
+  }
+  return sum;
+}
+
+LexiconScorer::LexiconScorer(const SentimentLexicon* lexicon)
+    : lexicon_(lexicon) {}
+
+namespace {
+
+// Splits on white space and strips surrounding punctuation, keeping
+// emoticons (":)") that the lexicon knows. One-letter words are dropped, as
+// in VADER, so they do not use up the three-word rule windows.
+void SplitWords(const std::string& text, const SentimentLexicon& lexicon,
+                std::vector<std::string>* words) {
+  words->clear();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' ||
+                               text[i] == '\n' || text[i] == '\r'))
+      ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' &&
+           text[i] != '\n' && text[i] != '\r')
+      ++i;
+    if (start == i) break;
+    std::string_view token(text.data() + start, i - start);
+    std::size_t b = 0, e = token.size();
+    while (b < e && IsAsciiPunct(token[b])) ++b;
+    while (e > b && IsAsciiPunct(token[e - 1])) --e;
+    std::string_view word = token.substr(b, e - b);
+    if (word.size() < token.size() && lexicon.Valence(Lower(token)) != 0) {
+      word = token;  // an emoticon
+    }
+    if (word.size() > 1) words->emplace_back(word);
+  }
+}
+
+double PunctuationEmphasis(std::string_view text) {
+  std::size_t bangs = std::count(text.begin(), text.end(), '!');
+  std::size_t questions = std::count(text.begin(), text.end(), '?');
+  double emphasis = std::min<std::size_t>(bangs, 4) * 0.292;
+  if (questions > 1) emphasis += questions <= 3 ? questions * 0.18 : 0.96;
+  return emphasis;
+}
+
+}  // namespace
+
+// A lexicon item's valence after the rules of the three words before it.
+double LexiconScorer::ItemValence(std::size_t i, double valence) const {
+  if (IsUpper(words_[i]) && cap_differential_) {
+    valence += valence > 0 ? kCapsBoost : -kCapsBoost;
+  }
+  for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+    const std::string& before = lower_[i - back];
+    auto boost = Boosters().find(before);
+    if (boost != Boosters().end() && lexicon_->Valence(before) == 0) {
+      double s = valence < 0 ? -boost->second : boost->second;
+      if (IsUpper(words_[i - back]) && cap_differential_) {
+        s += valence > 0 ? kCapsBoost : -kCapsBoost;
+      }
+      valence += s * (back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9);
+    }
+    if (IsNegator(before)) {
+      valence *= kNegation;
+    } else if (back >= 2 && (lower_[i - 1] == "so" || lower_[i - 1] == "this") &&
+               lower_[i - back] == "never") {
+      valence *= 1.25;  // "never so good"
+    }
+  }
+  if (i >= 1 && lower_[i - 1] == "least" &&
+      (i < 2 || (lower_[i - 2] != "at" && lower_[i - 2] != "very"))) {
+    valence *= kNegation;
+  }
+  return valence;
+}
+
+LexiconScore LexiconScorer::Score(std::string_view sentence) {
+  std::string text = AsciiQuotes(sentence);
+  SplitWords(text, *lexicon_, &words_);
+  lower_.clear();
+  std::size_t caps = 0;
+  for (const auto& w : words_) {
+    lower_.push_back(Lower(w));
+    caps += IsUpper(w) ? 1 : 0;
+  }
+  cap_differential_ = caps > 0 && caps < words_.size();
+  const auto& phrases = lexicon_->table_->phrases;
+  valences_.assign(words_.size(), 0.0);
+  std::size_t contrast = words_.size();
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    const std::string& w = lower_[i];
+    if (contrast == words_.size() && (w == "but" || w == "however")) {
+      contrast = i;
+    }
+    std::size_t span = 1;
+    double valence = 0;
+    auto phrase = phrases.find(w);
+    if (phrase != phrases.end()) {
+      for (const auto& [rest, v] : phrase->second) {
+        if (i + rest.size() >= words_.size()) continue;
+        if (std::equal(rest.begin(), rest.end(), lower_.begin() + i + 1)) {
+          valence = v;
+          span = rest.size() + 1;
+          break;
+        }
+      }
+    }
+    if (span == 1) {
+      if (Boosters().count(w) ||
+          (w == "kind" && i + 1 < words_.size() && lower_[i + 1] == "of")) {
+        continue;
+      }
+      valence = lexicon_->Valence(w);
+      // "no" before a rated word negates it rather than counting itself.
+      if (w == "no" && i + 1 < words_.size() &&
+          lexicon_->Valence(lower_[i + 1]) != 0) {
+        valence = 0;
+      }
+    }
+    if (valence != 0) valences_[i] = ItemValence(i, valence);
+    i += span - 1;
+  }
+  LexiconScore score;
+  score.words = static_cast<int>(words_.size());
+  for (std::size_t i = 0; i < valences_.size(); ++i) {
+    double v = valences_[i];
+    if (contrast < words_.size() && i != contrast) v *= i < contrast ? 0.5 : 1.5;
+    score.sum += v;
+    score.positive += v > 0 ? 1 : 0;
+    score.negative += v < 0 ? 1 : 0;
+  }
+  double emphasis = PunctuationEmphasis(text);
+  if (score.sum > 0) score.sum += emphasis;
+  if (score.sum < 0) score.sum -= emphasis;
+  score.compound = score.sum / std::sqrt(score.sum * score.sum + kAlpha);
+  return score;
+}
+
+}  // namespace sift::nlp

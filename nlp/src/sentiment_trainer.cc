@@ -1,0 +1,262 @@
+// TrainSentiment: ridge regression of gold scores on standardised
+// features, solved exactly (Cholesky), penalty and thresholds chosen on dev.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "sentiment_features.h"
+#include "sentiment_head.h"
+#include "sift/nlp/sentiment.h"
+#include "sift/nlp/word_vectors.h"
+
+namespace sift::nlp {
+namespace {
+
+using Matrix = std::vector<std::vector<double>>;
+
+// Solves (A) x = b in place for symmetric positive definite A.
+std::vector<double> SolveSpd(Matrix a, std::vector<double> b) {
+  const std::size_t n = b.size();
+  for (std::size_t j = 0; j < n; ++j) {
+    double d = a[j][j];
+    for (std::size_t k = 0; k < j; ++k) d -= a[j][k] * a[j][k];
+    a[j][j] = std::sqrt(std::max(d, 1e-12));
+    for (std::size_t i = j + 1; i < n; ++i) {
+      double v = a[i][j];
+      for (std::size_t k = 0; k < j; ++k) v -= a[i][k] * a[j][k];
+      a[i][j] = v / a[j][j];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = 0; k < i; ++k) b[i] -= a[i][k] * b[k];
+    b[i] /= a[i][i];
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t k = i + 1; k < n; ++k) b[i] -= a[k][i] * b[k];
+    b[i] /= a[i][i];
+  }
+  return b;
+}
+
+struct Featurized {
+  std::vector<std::vector<double>> x;
+  std::vector<double> y;
+  std::vector<Polarity> polarity;
+};
+
+Result<Featurized> Featurize(const std::vector<SentimentExample>& examples,
+                             SentimentFeaturizer* featurizer) {
+  auto splitter = ingest::SentenceSplitter::Create();
+  if (!splitter.ok()) return splitter.status();
+  Featurized out;
+  std::vector<ingest::TextSpan> spans;
+  for (const SentimentExample& e : examples) {
+    splitter->Split(e.text, &spans);
+    out.x.emplace_back();
+    featurizer->Extract(e.text, spans, &out.x.back());
+    out.y.push_back(e.score);
+    out.polarity.push_back(e.polarity);
+  }
+  return out;
+}
+
+// The thresholds with the best macro-F1 of `scores` against `gold`.
+std::pair<double, double> TuneThresholds(const std::vector<double>& scores,
+                                         const std::vector<Polarity>& gold,
+                                         double* best_f1) {
+  std::pair<double, double> best{-0.05, 0.05};
+  *best_f1 = -1;
+  std::vector<Polarity> predicted(scores.size());
+  for (int n = -60; n <= 30; n += 2) {
+    for (int p = n; p <= 60; p += 2) {
+      for (std::size_t i = 0; i < scores.size(); ++i) {
+        predicted[i] = scores[i] <= n / 100.0   ? Polarity::kNegative
+                       : scores[i] >= p / 100.0 ? Polarity::kPositive
+                                                : Polarity::kNeutral;
+      }
+      double f1 = PolarityMacroF1(gold, predicted);
+      if (f1 > *best_f1 + 1e-12) {
+        *best_f1 = f1;
+        best = {n / 100.0, p / 100.0};
+      }
+    }
+  }
+  return best;
+}
+
+void Standardise(const Featurized& train, SentimentHead* head) {
+  const std::size_t d = train.x[0].size();
+  head->mean.assign(d, 0);
+  head->scale.assign(d, 0);
+  for (const auto& row : train.x)
+    for (std::size_t j = 0; j < d; ++j) head->mean[j] += row[j];
+  for (double& m : head->mean) m /= train.x.size();
+  for (const auto& row : train.x)
+    for (std::size_t j = 0; j < d; ++j)
+      head->scale[j] += (row[j] - head->mean[j]) * (row[j] - head->mean[j]);
+  for (double& s : head->scale) s = std::max(std::sqrt(s / train.x.size()), 1e-6);
+}
+
+// Fits weights and bias for `penalty` on standardised features.
+void FitRidge(const Featurized& train, double penalty, SentimentHead* head) {
+  const std::size_t d = head->mean.size();
+  Matrix gram(d, std::vector<double>(d, 0));
+  std::vector<double> rhs(d, 0), z(d);
+  double y_mean = 0;
+  for (double y : train.y) y_mean += y;
+  y_mean /= train.y.size();
+  for (std::size_t r = 0; r < train.x.size(); ++r) {
+    for (std::size_t j = 0; j < d; ++j)
+      z[j] = (train.x[r][j] - head->mean[j]) / head->scale[j];
+    for (std::size_t i = 0; i < d; ++i) {
+      rhs[i] += z[i] * (train.y[r] - y_mean);
+      for (std::size_t j = 0; j <= i; ++j) gram[i][j] += z[i] * z[j];
+    }
+  }
+  // Rule-layer features are few and general; the word-vector dimensions are
+  // many and learn the training domain, so only they bear the penalty.
+  for (std::size_t i = 0; i < d; ++i) {
+    gram[i][i] += i < SentimentFeaturizer::kRuleFeatures ? 1.0 : penalty;
+    for (std::size_t j = 0; j < i; ++j) gram[j][i] = gram[i][j];
+  }
+  head->weights = SolveSpd(std::move(gram), std::move(rhs));
+  head->bias = y_mean;
+  head->penalty = penalty;
+}
+
+// Least-squares line from the rule compound (feature 0) to the gold score.
+void FitRuleScale(const Featurized& train, SentimentHead* head) {
+  double mx = 0, my = 0, sxy = 0, sxx = 0;
+  const double n = static_cast<double>(train.x.size());
+  for (std::size_t i = 0; i < train.x.size(); ++i) {
+    mx += train.x[i][0] / n;
+    my += train.y[i] / n;
+  }
+  for (std::size_t i = 0; i < train.x.size(); ++i) {
+    sxy += (train.x[i][0] - mx) * (train.y[i] - my);
+    sxx += (train.x[i][0] - mx) * (train.x[i][0] - mx);
+  }
+  head->rule_slope = sxx > 0 ? sxy / sxx : 1;
+  head->rule_intercept = my - head->rule_slope * mx;
+}
+
+}  // namespace
+
+double PearsonR(const std::vector<double>& a, const std::vector<double>& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  if (n == 0) return 0;
+  double ma = 0, mb = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= n;
+  mb /= n;
+  double sab = 0, saa = 0, sbb = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+  }
+  if (saa <= 0 || sbb <= 0) return 0;
+  return sab / std::sqrt(saa * sbb);
+}
+
+double PolarityMacroF1(const std::vector<Polarity>& gold,
+                       const std::vector<Polarity>& predicted) {
+  double sum = 0;
+  int classes = 0;
+  for (int c = 0; c < 3; ++c) {
+    int tp = 0, fp = 0, fn = 0;
+    for (std::size_t i = 0; i < gold.size() && i < predicted.size(); ++i) {
+      bool g = static_cast<int>(gold[i]) == c;
+      bool p = static_cast<int>(predicted[i]) == c;
+      tp += g && p;
+      fp += !g && p;
+      fn += g && !p;
+    }
+    if (tp + fp + fn == 0) continue;
+    sum += 2.0 * tp / (2.0 * tp + fp + fn);
+    ++classes;
+  }
+  return classes == 0 ? 0 : sum / classes;
+}
+
+Result<SentimentTrainReport> TrainSentiment(
+    const std::vector<SentimentExample>& train,
+    const std::vector<SentimentExample>& dev, const SentimentPaths& paths,
+    const std::string& phrases_path, const SentimentTrainOptions& options) {
+  if (train.empty() || dev.empty()) {
+    return Status::InvalidArgument(
+        "sentiment training needs labelled train and dev examples");
+  }
+  auto lexicon = SentimentLexicon::LoadVader(paths.lexicon);
+  if (!lexicon.ok()) return lexicon.status();
+  if (Status s = lexicon->AddPhraseFile(phrases_path); !s.ok()) return s;
+  auto vectors = WordVectors::Load(paths.vectors);
+  if (!vectors.ok()) return vectors.status();
+  auto featurizer = SentimentFeaturizer::Create(&*lexicon, &*vectors);
+  if (!featurizer.ok()) return featurizer.status();
+  auto train_set = Featurize(train, &*featurizer);
+  if (!train_set.ok()) return train_set.status();
+  auto dev_set = Featurize(dev, &*featurizer);
+  if (!dev_set.ok()) return dev_set.status();
+
+  SentimentTrainReport report;
+  std::vector<double> rule(dev.size());
+  std::vector<Polarity> rule_class(dev.size());
+  for (std::size_t i = 0; i < dev.size(); ++i) {
+    rule[i] = featurizer->RuleCompound(dev_set->x[i]);
+    rule_class[i] = rule[i] <= -0.05  ? Polarity::kNegative
+                    : rule[i] >= 0.05 ? Polarity::kPositive
+                                      : Polarity::kNeutral;
+  }
+  report.rule_only_dev_pearson = PearsonR(rule, dev_set->y);
+  report.rule_only_dev_macro_f1 = PolarityMacroF1(dev_set->polarity, rule_class);
+
+  SentimentHead best;
+  best.dev_macro_f1 = -1;
+  SentimentHead head;
+  Standardise(*train_set, &head);
+  FitRuleScale(*train_set, &head);
+  std::vector<double> scores(dev.size());
+  for (double penalty : options.penalties) {
+    FitRidge(*train_set, penalty, &head);
+    for (double rule_weight : options.rule_weights) {
+      head.rule_weight = rule_weight;
+      for (std::size_t i = 0; i < dev.size(); ++i)
+        scores[i] = head.Score(dev_set->x[i]);
+      double f1 = 0;
+      auto [neg, pos] = TuneThresholds(scores, dev_set->polarity, &f1);
+      if (f1 > best.dev_macro_f1 + 1e-12) {
+        best = head;
+        best.negative_threshold = neg;
+        best.positive_threshold = pos;
+        best.dev_macro_f1 = f1;
+        best.dev_pearson = PearsonR(scores, dev_set->y);
+      }
+    }
+  }
+  best.lexicon_fingerprint = lexicon->fingerprint();
+  best.vectors_checksum = vectors->checksum();
+  std::error_code ec;
+  std::filesystem::create_directories(paths.model_dir, ec);
+  const std::string phrases_copy = paths.model_dir + "/sentiment_phrases.tsv";
+  if (std::filesystem::absolute(phrases_path, ec) !=
+      std::filesystem::absolute(phrases_copy, ec)) {
+    std::filesystem::copy_file(phrases_path, phrases_copy,
+                               std::filesystem::copy_options::overwrite_existing,
+                               ec);
+    if (ec) return Status::IoError(phrases_copy + ": " + ec.message());
+  }
+  Status written =
+      WriteSentimentHead(best, paths.model_dir + "/sentiment.json");
+  if (!written.ok()) return written;
+  report.penalty = best.penalty;
+  report.rule_weight = best.rule_weight;
+  report.dev_macro_f1 = best.dev_macro_f1;
+  report.dev_pearson = best.dev_pearson;
+  return report;
+}
+
+}  // namespace sift::nlp
