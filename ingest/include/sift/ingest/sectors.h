@@ -28,10 +28,10 @@ namespace sift::ingest {
 // What is known about one respondent. The views must outlive the Map() call
 // only; empty views mean "not given".
 struct SectorEvidence {
-  std::string_view typed;            // the sector as the respondent wrote it
-  std::string_view organisation;     // the organisation's name
-  std::string_view respondent_type;  // "resident", "Public authority", ...
-  std::string_view text;             // the response itself
+  std::string_view typed = {};         // the sector as the respondent wrote it
+  std::string_view organisation = {};  // the organisation's name
+  std::string_view respondent_type = {};  // "resident", "Public authority"...
+  std::string_view text = {};             // the response itself
 };
 
 // The outcome of mapping one respondent.
