@@ -9,6 +9,7 @@
 #include <charconv>
 #include <climits>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 namespace sift::ingest {
@@ -18,6 +19,7 @@ namespace {
 constexpr int kFieldCount = 4;  // typed, organisation, respondent_type, text
 constexpr const char* kFieldNames[kFieldCount] = {"typed", "organisation",
                                                   "respondent_type", "text"};
+constexpr const char* kDeclareFirst = "' (declare it with a sector line first)";
 // Memory for each field's RE2::Set (its DFA cache).
 constexpr int64_t kSetMaxMem = int64_t{32} << 20;
 
@@ -103,26 +105,25 @@ std::string Normalise(std::string_view in) {
   return out;
 }
 
-}  // namespace
-
-const char* SectorSourceName(SectorMatch::Source source) {
-  int i = static_cast<int>(source);
-  return i < kFieldCount ? kFieldNames[i] : "none";
-}
-
-struct SectorMapper::Tables {
+// A parsed and compiled table.
+struct CompiledTable {
   std::vector<std::string> sectors;
   int default_sector = -1;
   std::vector<Rule> rules;  // in table order
   std::array<FieldRules, kFieldCount> fields;
+
+  int SectorIndex(std::string_view id) const {
+    auto it = std::find(sectors.begin(), sectors.end(), id);
+    return it == sectors.end() ? -1 : static_cast<int>(it - sectors.begin());
+  }
 
   // The best rule of field `f` that matches `value`, or nullptr.
   const Rule* BestIn(int f, const std::string& value,
                      std::vector<int>* hits) const;
 };
 
-const Rule* SectorMapper::Tables::BestIn(int f, const std::string& value,
-                                         std::vector<int>* hits) const {
+const Rule* CompiledTable::BestIn(int f, const std::string& value,
+                                  std::vector<int>* hits) const {
   const FieldRules& field = fields[f];
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
   hits->clear();
@@ -142,37 +143,30 @@ const Rule* SectorMapper::Tables::BestIn(int f, const std::string& value,
   return best;
 }
 
-namespace {
-
-// Reads a table line by line into SectorMapper::Tables.
+// Reads a table line by line into *out.
 class TableParser {
  public:
-  explicit TableParser(std::string source) : source_(std::move(source)) {}
+  TableParser(std::string source, CompiledTable* out)
+      : source_(std::move(source)), t_(*out) {}
 
   Status ParseLine(std::string_view line, int line_number);
   // Checks what only the whole table can show, and compiles the sets.
-  Status Finish(std::vector<std::string>* sectors, int* default_sector,
-                std::vector<Rule>* rules,
-                std::array<FieldRules, kFieldCount>* fields);
+  Status Finish();
 
  private:
-  Status Error(int line, const std::string& reason) const {
-    return Status::InvalidArgument(std::string(source_).append(":").append(
-        std::to_string(line).append(": ").append(reason)));
+  // "<source>:<line>: " followed by the parts.
+  Status Error(int line, std::initializer_list<std::string_view> parts) const {
+    std::string message = std::string(source_).append(":").append(
+        std::to_string(line).append(": "));
+    for (std::string_view part : parts) message.append(part);
+    return Status::InvalidArgument(std::move(message));
   }
   Status ParseSector(const std::vector<std::string_view>& cols, int line);
   Status ParseDefault(const std::vector<std::string_view>& cols, int line);
   Status ParseRule(int field, const std::vector<std::string_view>& cols,
                    int line);
-  int SectorIndex(std::string_view id) const {
-    auto it = std::find(sectors_.begin(), sectors_.end(), id);
-    return it == sectors_.end() ? -1 : static_cast<int>(it - sectors_.begin());
-  }
-
   std::string source_;
-  std::vector<std::string> sectors_;
-  int default_sector_ = -1;
-  std::vector<Rule> rules_;
+  CompiledTable& t_;
 };
 
 Status TableParser::ParseLine(std::string_view line, int line_number) {
@@ -184,47 +178,39 @@ Status TableParser::ParseLine(std::string_view line, int line_number) {
   for (int f = 0; f < kFieldCount; ++f) {
     if (cols[0] == kFieldNames[f]) return ParseRule(f, cols, line_number);
   }
-  return Error(line_number,
-               std::string("unknown kind '")
-                   .append(cols[0])
-                   .append("' (expected sector, default, typed, "
-                           "organisation, respondent_type or text)"));
+  return Error(line_number, {"unknown kind '", cols[0],
+                             "' (expected sector, default, typed, "
+                             "organisation, respondent_type or text)"});
 }
 
 Status TableParser::ParseSector(const std::vector<std::string_view>& cols,
                                 int line) {
   if (cols.size() != 2 && cols.size() != 3) {
-    return Error(line, std::string("a sector line has 2 or 3 tab-separated "
-                                   "columns (sector, id, description), found ")
-                           .append(std::to_string(cols.size())));
+    return Error(line, {"a sector line has 2 or 3 tab-separated columns "
+                        "(sector, id, description), found ",
+                        std::to_string(cols.size())});
   }
   if (!IsSectorId(cols[1])) {
-    return Error(line, std::string("bad sector id '")
-                           .append(cols[1])
-                           .append("' (use a-z, 0-9 and _)"));
+    return Error(line, {"bad sector id '", cols[1], "' (use a-z, 0-9 and _)"});
   }
-  if (SectorIndex(cols[1]) >= 0) {
-    return Error(
-        line,
-        std::string("sector '").append(cols[1]).append("' declared twice"));
+  if (t_.SectorIndex(cols[1]) >= 0) {
+    return Error(line, {"sector '", cols[1], "' declared twice"});
   }
-  sectors_.emplace_back(cols[1]);
+  t_.sectors.emplace_back(cols[1]);
   return Status::Ok();
 }
 
 Status TableParser::ParseDefault(const std::vector<std::string_view>& cols,
                                  int line) {
   if (cols.size() != 2) {
-    return Error(line, std::string("a default line has 2 tab-separated "
-                                   "columns (default, sector id), found ")
-                           .append(std::to_string(cols.size())));
+    return Error(line, {"a default line has 2 tab-separated columns "
+                        "(default, sector id), found ",
+                        std::to_string(cols.size())});
   }
-  if (default_sector_ >= 0) return Error(line, "default given twice");
-  default_sector_ = SectorIndex(cols[1]);
-  if (default_sector_ < 0) {
-    return Error(line, std::string("unknown sector id '")
-                           .append(cols[1])
-                           .append("' (declare it with a sector line first)"));
+  if (t_.default_sector >= 0) return Error(line, {"default given twice"});
+  t_.default_sector = t_.SectorIndex(cols[1]);
+  if (t_.default_sector < 0) {
+    return Error(line, {"unknown sector id '", cols[1], kDeclareFirst});
   }
   return Status::Ok();
 }
@@ -233,80 +219,74 @@ Status TableParser::ParseRule(int field,
                               const std::vector<std::string_view>& cols,
                               int line) {
   if (cols.size() != 3 && cols.size() != 4) {
-    return Error(line, std::string("a rule has 3 or 4 tab-separated columns "
-                                   "(field, pattern, sector, optional "
-                                   "priority), found ")
-                           .append(std::to_string(cols.size())));
+    return Error(line, {"a rule has 3 or 4 tab-separated columns (field, "
+                        "pattern, sector, optional priority), found ",
+                        std::to_string(cols.size())});
   }
   Rule rule;
   rule.field = field;
-  rule.sector = SectorIndex(cols[2]);
+  rule.sector = t_.SectorIndex(cols[2]);
   if (rule.sector < 0) {
-    return Error(line, std::string("unknown sector id '")
-                           .append(cols[2])
-                           .append("' (declare it with a sector line first)"));
+    return Error(line, {"unknown sector id '", cols[2], kDeclareFirst});
   }
   if (cols.size() == 4) {
     std::string_view p = cols[3];
     auto [end, ec] =
         std::from_chars(p.data(), p.data() + p.size(), rule.priority);
     if (ec != std::errc() || end != p.data() + p.size()) {
-      return Error(line, std::string("priority '")
-                             .append(p)
-                             .append("' is not a whole number"));
+      return Error(line, {"priority '", p, "' is not a whole number"});
     }
   }
-  if (cols[1].empty()) return Error(line, "empty pattern");
+  if (cols[1].empty()) return Error(line, {"empty pattern"});
   RE2 alone(cols[1], PatternOptions());
   if (!alone.ok()) {
-    return Error(line, std::string("bad pattern '")
-                           .append(cols[1])
-                           .append("': ")
-                           .append(alone.error()));
+    return Error(line, {"bad pattern '", cols[1], "': ", alone.error()});
   }
   rule.re = std::make_unique<RE2>(WrapPattern(cols[1]), PatternOptions());
   rule.name =
       std::string(BaseName(source_)).append(":").append(std::to_string(line));
-  rules_.push_back(std::move(rule));
+  t_.rules.push_back(std::move(rule));
   return Status::Ok();
 }
 
-Status TableParser::Finish(std::vector<std::string>* sectors,
-                           int* default_sector, std::vector<Rule>* rules,
-                           std::array<FieldRules, kFieldCount>* fields) {
-  if (default_sector_ < 0) {
+Status TableParser::Finish() {
+  if (t_.default_sector < 0) {
     return Status::InvalidArgument(std::string(source_).append(
         ": no default line (e.g. default<TAB>other)"));
   }
   RE2::Options options = PatternOptions();
   options.set_max_mem(kSetMaxMem);
-  for (auto& field : *fields) {
+  for (auto& field : t_.fields) {
     field.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   }
-  for (std::size_t i = 0; i < rules_.size(); ++i) {
-    auto& field = (*fields)[rules_[i].field];
+  for (std::size_t i = 0; i < t_.rules.size(); ++i) {
+    auto& field = t_.fields[t_.rules[i].field];
     std::string error;
-    if (field.set->Add(rules_[i].re->pattern(), &error) < 0) {
-      return Status::Internal(std::string(rules_[i].name)
+    if (field.set->Add(t_.rules[i].re->pattern(), &error) < 0) {
+      return Status::Internal(std::string(t_.rules[i].name)
                                   .append(": RE2::Set refused: ")
                                   .append(error));
     }
     field.rules.push_back(static_cast<int>(i));
-    field.max_priority = std::max(field.max_priority, rules_[i].priority);
+    field.max_priority = std::max(field.max_priority, t_.rules[i].priority);
   }
-  for (auto& field : *fields) {
+  for (auto& field : t_.fields) {
     if (!field.rules.empty() && !field.set->Compile()) {
       return Status::Internal(std::string(source_).append(
           ": RE2::Set could not compile the rules"));
     }
   }
-  *sectors = std::move(sectors_);
-  *default_sector = default_sector_;
-  *rules = std::move(rules_);
   return Status::Ok();
 }
 
 }  // namespace
+
+const char* SectorSourceName(SectorMatch::Source source) {
+  int i = static_cast<int>(source);
+  return i < kFieldCount ? kFieldNames[i] : "none";
+}
+
+struct SectorMapper::Tables : CompiledTable {};
 
 SectorMapper::SectorMapper(std::shared_ptr<const Tables> tables)
     : tables_(std::move(tables)) {}
@@ -325,7 +305,8 @@ Result<SectorMapper> SectorMapper::Load(const std::string& path) {
 
 Result<SectorMapper> SectorMapper::FromString(std::string_view table,
                                               std::string source_name) {
-  TableParser parser(std::move(source_name));
+  auto tables = std::make_shared<Tables>();
+  TableParser parser(std::move(source_name), tables.get());
   int line_number = 0;
   std::size_t start = 0;
   while (start < table.size()) {
@@ -335,9 +316,7 @@ Result<SectorMapper> SectorMapper::FromString(std::string_view table,
         parser.ParseLine(table.substr(start, end - start), ++line_number));
     start = end + 1;
   }
-  auto tables = std::make_shared<Tables>();
-  SIFT_RETURN_IF_ERROR(parser.Finish(&tables->sectors, &tables->default_sector,
-                                     &tables->rules, &tables->fields));
+  SIFT_RETURN_IF_ERROR(parser.Finish());
   return SectorMapper(std::move(tables));
 }
 
