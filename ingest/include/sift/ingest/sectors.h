@@ -54,7 +54,8 @@ const char* SectorSourceName(SectorMatch::Source source);
 // compiled patterns.
 class SectorMapper {
  public:
-  // Reads and compiles the table at `path`. Errors name the file, and for a
+  // Reads and compiles the table at `path`. Errors (InvalidArgument) name
+  // the file, and for a
   // bad line its number and the reason: "models/sectors.tsv:42: bad pattern
   // 'pharma(': missing ): pharma(" (RE2's own words), an undeclared sector
   // id, an unknown field, a wrong number of columns. NotFound when the file
