@@ -54,12 +54,11 @@ const char* SectorSourceName(SectorMatch::Source source);
 // compiled patterns.
 class SectorMapper {
  public:
-  // Reads and compiles the table at `path`. Errors (InvalidArgument) name
-  // the file, and for a
-  // bad line its number and the reason: "models/sectors.tsv:42: bad pattern
-  // 'pharma(': missing ): pharma(" (RE2's own words), an undeclared sector
-  // id, an unknown field, a wrong number of columns. NotFound when the file
-  // does not exist.
+  // Reads and compiles the table at `path`. A bad table is InvalidArgument
+  // naming the file and, for a bad line, its number and the reason:
+  // "models/sectors.tsv:42: bad pattern 'pharma(': missing ): pharma("
+  // (RE2's own words), an undeclared sector id, an unknown field, a wrong
+  // number of columns. NotFound when the file cannot be opened.
   static Result<SectorMapper> Load(const std::string& path);
 
   // Compiles a table held in memory. `source_name` stands for the file in
