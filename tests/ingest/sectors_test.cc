@@ -1,0 +1,493 @@
+#include "sift/ingest/sectors.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sift/ingest/record_reader.h"
+
+namespace sift::ingest {
+namespace {
+
+using Source = SectorMatch::Source;
+
+const char kTablePath[] = SIFT_SOURCE_DIR "/models/sectors.tsv";
+const char kEuAiCsv[] = SIFT_SOURCE_DIR
+    "/../shared/data/eu_ai_whitepaper_consultation_2020/"
+    "Public_consultation_2020.names_removed.csv";
+
+const SectorMapper& RealTable() {
+  static const SectorMapper* mapper = [] {
+    auto loaded = SectorMapper::Load(kTablePath);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return new SectorMapper(std::move(loaded).value());
+  }();
+  return *mapper;
+}
+
+// A small table whose every field has one rule, for precedence tests.
+constexpr char kSmallTable[] =
+    "# test table\n"
+    "sector\talpha\tfirst\n"
+    "sector\tbeta\n"
+    "sector\tgamma\n"
+    "sector\tdelta\n"
+    "sector\tnone_of_these\n"
+    "default\tnone_of_these\n"
+    "typed\talpha|shared\talpha\n"
+    "organisation\tbeta|shared\tbeta\n"
+    "respondent_type\tgamma|shared\tgamma\n"
+    "text\tdelta|shared\tdelta\n"
+    "respondent_type\tboss\tgamma\t7\n"
+    "typed\tshared words\tbeta\n";
+
+SectorMapper SmallTable() {
+  auto mapper = SectorMapper::FromString(kSmallTable, "small.tsv");
+  EXPECT_TRUE(mapper.ok()) << mapper.status().ToString();
+  return std::move(mapper).value();
+}
+
+struct TypedCase {
+  const char* typed;
+  const char* sector;
+};
+
+// What respondents type, and where it belongs. Blanks and "N/A" say
+// nothing: they fall through to the table's default.
+const TypedCase kTypedCases[] = {
+    {"pharma", "life_sciences"},
+    {"Pharmaceuticals", "life_sciences"},
+    {"biotech", "life_sciences"},
+    {"BIOTECH", "life_sciences"},
+    {"  pharma  ", "life_sciences"},
+    {"Medical devices", "life_sciences"},
+    {"pharmacy", "health_social_care"},
+    {"Community pharmacy", "health_social_care"},
+    {"Film/TV", "creative_film_media"},
+    {"film & TV", "creative_film_media"},
+    {"VFX", "creative_film_media"},
+    {"post-production", "creative_film_media"},
+    {"Post production", "creative_film_media"},
+    {"games", "creative_film_media"},
+    {"Local Govt", "public_sector"},
+    {"local government", "public_sector"},
+    {"LA", "public_sector"},
+    {"district council", "public_sector"},
+    {"District Council.", "public_sector"},
+    {"Parish council", "public_sector"},
+    {"NHS trust", "health_social_care"},
+    {"NHS Foundation Trust", "health_social_care"},
+    {"GP surgery", "health_social_care"},
+    {"care home", "health_social_care"},
+    {"Care Homes", "health_social_care"},
+    {"domiciliary care", "health_social_care"},
+    {"haulage", "logistics_transport"},
+    {"HAULAGE", "logistics_transport"},
+    {"logistics", "logistics_transport"},
+    {"freight", "logistics_transport"},
+    {"3PL", "logistics_transport"},
+    {"FE college", "education"},
+    {"sixth form", "education"},
+    {"uni", "education"},
+    {"University", "education"},
+    {"Primary school", "education"},
+    {"students' union", "education"},
+    {"charity", "voluntary_community"},
+    {"Charity.", "voluntary_community"},
+    {"CIC", "voluntary_community"},
+    {"social enterprise", "voluntary_community"},
+    {"food bank", "voluntary_community"},
+    {"Residents' association", "voluntary_community"},
+    {"N/A - resident", "resident"},
+    {"I'm a resident of Watford", "resident"},
+    {"I\u2019m a resident of Watford", "resident"},
+    {"resident", "resident"},
+    {"retired", "resident"},
+    {"Retired teacher", "resident"},
+    {"farmer", "agriculture_agritech"},
+    {"agri-tech", "agriculture_agritech"},
+    {"Agritech", "agriculture_agritech"},
+    {"estate agent", "construction_property"},
+    {"housebuilder", "construction_property"},
+    {"architect", "construction_property"},
+    {"housing association", "construction_property"},
+    {"accountancy", "finance_professional"},
+    {"law firm", "finance_professional"},
+    {"bank", "finance_professional"},
+    {"credit union", "finance_professional"},
+    {"pub", "retail_hospitality_tourism"},
+    {"hotel", "retail_hospitality_tourism"},
+    {"shop", "retail_hospitality_tourism"},
+    {"B&B", "retail_hospitality_tourism"},
+    {"caf\u00e9", "retail_hospitality_tourism"},
+    {"software", "digital_tech"},
+    {"SaaS", "digital_tech"},
+    {"cyber", "digital_tech"},
+    {"IT services", "digital_tech"},
+    {"utilities", "energy_utilities"},
+    {"solar installer", "energy_utilities"},
+    {"manufacturing", "advanced_manufacturing"},
+    {"precision engineering", "advanced_manufacturing"},
+    {"Aerospace", "advanced_manufacturing"},
+    {"Chamber of Commerce", "other"},
+    {"trade union", "other"},
+    {"", "other"},
+    {"   ", "other"},
+    {"N/A", "other"},
+    {"n/a", "other"},
+    {"-", "other"},
+    {"Other", "other"},
+    {"Ltd", "other"},
+};
+
+TEST(SectorMapperRealTable, TypedValues) {
+  const SectorMapper& mapper = RealTable();
+  EXPECT_GE(std::size(kTypedCases), 60u);
+  for (const TypedCase& c : kTypedCases) {
+    SectorMatch m = mapper.Map({.typed = c.typed});
+    EXPECT_EQ(m.sector, c.sector)
+        << "typed \"" << c.typed << "\", rule " << m.rule;
+  }
+}
+
+TEST(SectorMapperRealTable, BlankAndNotApplicableFallThrough) {
+  for (const char* typed : {"", "N/A", "none", "-"}) {
+    SectorMatch m = RealTable().Map(
+        {.typed = typed, .organisation = "Watford Borough Council"});
+    EXPECT_EQ(m.sector, "public_sector") << typed;
+    EXPECT_EQ(m.source, Source::kOrganisation) << typed;
+  }
+  SectorMatch none = RealTable().Map({.typed = "N/A"});
+  EXPECT_EQ(none.source, Source::kNone);
+  EXPECT_EQ(none.rule, "");
+}
+
+TEST(SectorMapperRealTable, OrganisationNames) {
+  const struct {
+    const char* organisation;
+    const char* sector;
+  } cases[] = {
+      {"Watford Borough Council", "public_sector"},
+      {"Three Rivers District Council", "public_sector"},
+      {"Hertfordshire County Council", "public_sector"},
+      {"University of Hertfordshire", "education"},
+      {"Oaklands College", "education"},
+      {"East and North Hertfordshire NHS Trust", "health_social_care"},
+      {"Cambridge University Hospitals NHS Foundation Trust",
+       "health_social_care"},
+      {"Ashgrove Care Homes", "health_social_care"},
+      {"Preston Hill Farm", "agriculture_agritech"},
+      {"Cedar Cafe", "retail_hospitality_tourism"},
+      {"Brightseam Software", "digital_tech"},
+      {"Bayford Logistics", "logistics_transport"},
+      {"Broadway Gears Ltd", "advanced_manufacturing"},
+      {"Hartley & Son Builders", "construction_property"},
+      {"Stanborough Insurance Services", "finance_professional"},
+      {"Hertfordshire Chamber of Commerce", "other"},
+      {"Acme Ltd", "other"},
+      {"Acme plc", "other"},
+  };
+  for (const auto& c : cases) {
+    SectorMatch m = RealTable().Map({.organisation = c.organisation});
+    EXPECT_EQ(m.sector, c.sector) << c.organisation << " rule " << m.rule;
+  }
+}
+
+TEST(SectorMapperRealTable, RespondentTypes) {
+  const struct {
+    const char* type;
+    const char* sector;
+  } cases[] = {
+      {"resident", "resident"},
+      {"member of the public", "resident"},
+      {"Individual", "resident"},
+      {"EU Citizen", "resident"},
+      {"Public authority", "public_sector"},
+      {"local_authority", "public_sector"},
+      {"Academic/Research Institution", "education"},
+      {"university_or_college", "education"},
+      {"NGO (Non-governmental organisation)", "voluntary_community"},
+      {"charity_or_community", "voluntary_community"},
+      {"public_body", "public_sector"},
+      {"business_representative", "other"},
+      {"business", "other"},
+  };
+  for (const auto& c : cases) {
+    SectorMatch m = RealTable().Map({.respondent_type = c.type});
+    EXPECT_EQ(m.sector, c.sector) << c.type << " rule " << m.rule;
+  }
+}
+
+TEST(SectorMapperRealTable, IndividualsAreResidentsWhateverJobTheyType) {
+  SectorMatch m = RealTable().Map({.typed = "nurse",
+                                   .respondent_type = "resident",
+                                   .text = "my patients wait weeks"});
+  EXPECT_EQ(m.sector, "resident");
+  EXPECT_EQ(m.source, Source::kRespondentType);
+}
+
+TEST(SectorMapperRealTable, CouncilsArePublicSectorWhateverDepartmentTyped) {
+  SectorMatch m = RealTable().Map({.typed = "Housing",
+                                   .organisation = "Dacorum Borough Council",
+                                   .respondent_type = "local_authority"});
+  EXPECT_EQ(m.sector, "public_sector");
+  // Without the respondent type, the typed department decides.
+  EXPECT_EQ(RealTable().Map({.typed = "Housing"}).sector,
+            "construction_property");
+}
+
+TEST(SectorMapperRealTable, TextFallbackOnlyWhenNothingElseSpeaks) {
+  const struct {
+    const char* text;
+    const char* sector;
+  } cases[] = {
+      {"As a farmer I can't get broadband.", "agriculture_agritech"},
+      {"My patients wait three weeks for an appointment.",
+       "health_social_care"},
+      {"Our pupils have no bus to the college.", "education"},
+      {"We're a tiny tech start-up in Letchworth.", "digital_tech"},
+      {"I\u2019m a resident of Hitchin and the trains are awful.", "resident"},
+  };
+  for (const auto& c : cases) {
+    SectorMatch m =
+        RealTable().Map({.respondent_type = "business", .text = c.text});
+    EXPECT_EQ(m.sector, c.sector) << c.text;
+    EXPECT_EQ(m.source, Source::kText) << c.text;
+  }
+  // Conservative: a passing mention is not a self-description.
+  for (const char* text : {"The farm shop closed.", "Fix the roads.",
+                           "Teachers can't afford to live here.",
+                           "Our practice has no parking."}) {
+    EXPECT_EQ(RealTable().Map({.text = text}).source, Source::kNone) << text;
+  }
+  // A respondent type beats the text.
+  SectorMatch m = RealTable().Map(
+      {.respondent_type = "charity_or_community", .text = "my patients"});
+  EXPECT_EQ(m.sector, "voluntary_community");
+}
+
+TEST(SectorMapper, PrecedenceTypedOrganisationRespondentTypeText) {
+  SectorMapper mapper = SmallTable();
+  auto map = [&](std::string_view t, std::string_view o, std::string_view r,
+                 std::string_view x) {
+    return mapper.Map({t, o, r, x});
+  };
+  EXPECT_EQ(map("shared", "shared", "shared", "shared").sector, "alpha");
+  EXPECT_EQ(map("", "shared", "shared", "shared").sector, "beta");
+  EXPECT_EQ(map("", "", "shared", "shared").sector, "gamma");
+  EXPECT_EQ(map("", "", "", "shared").sector, "delta");
+  EXPECT_EQ(map("", "", "", "").sector, "none_of_these");
+  // A field whose rules do not fire does not block later ones.
+  EXPECT_EQ(map("unknown", "unknown", "gamma", "delta").sector, "gamma");
+
+  SectorMatch m = map("ALPHA", "beta", "gamma", "delta");
+  EXPECT_EQ(m.source, Source::kTyped);
+  EXPECT_EQ(m.rule, "small.tsv:8");
+  EXPECT_EQ(map("", "beta", "", "").rule, "small.tsv:9");
+  EXPECT_EQ(map("", "", "", "delta").source, Source::kText);
+}
+
+TEST(SectorMapper, PriorityBeatsFieldOrder) {
+  SectorMatch m = SmallTable().Map({"alpha", "beta", "Boss", "delta"});
+  EXPECT_EQ(m.sector, "gamma");
+  EXPECT_EQ(m.source, Source::kRespondentType);
+  EXPECT_EQ(m.rule, "small.tsv:12");
+}
+
+TEST(SectorMapper, FirstRuleInTableOrderWinsWithinAField) {
+  // "shared words" matches line 8 (shared) and line 13 (shared words).
+  SectorMatch m = SmallTable().Map({.typed = "shared words"});
+  EXPECT_EQ(m.sector, "alpha");
+  EXPECT_EQ(m.rule, "small.tsv:8");
+}
+
+TEST(SectorMapper, PatternsMatchWholeWordsAfterNormalising) {
+  SectorMapper mapper = SmallTable();
+  EXPECT_EQ(mapper.Map({.typed = "alphabet"}).source, Source::kNone);
+  EXPECT_EQ(mapper.Map({.typed = "pre-alpha"}).sector, "alpha");
+  EXPECT_EQ(mapper.Map({.typed = "(Alpha)"}).sector, "alpha");
+  EXPECT_EQ(mapper.Map({.typed = "shared\t\n  words"}).rule, "small.tsv:8");
+  auto table = SectorMapper::FromString(
+      "sector\tx\ndefault\tx\nsector\ty\ntyped\tmember of the public\ty\n",
+      "t.tsv");
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  EXPECT_EQ(table->Map({.typed = "Member_of__the   public"}).sector, "y");
+  EXPECT_EQ(table->sectors(), (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(table->default_sector(), "x");
+}
+
+struct BadTable {
+  const char* table;
+  const char* expected;  // a substring of the error message
+};
+
+TEST(SectorMapper, MalformedTablesNameFileLineAndReason) {
+  const std::string head = "sector\ta\ndefault\ta\n";  // lines 1-2
+  const BadTable cases[] = {
+      {"typed\tpharma(\ta\n", "t.tsv:3: bad pattern 'pharma(': missing )"},
+      {"typed\tpharma\tb\n", "t.tsv:3: unknown sector id 'b'"},
+      {"typed\tpharma\n", "t.tsv:3: a rule has 3 or 4 tab-separated columns"},
+      {"typed\tpharma\ta\t1\textra\n", "found 5"},
+      {"typed\tpharma\ta\thigh\n", "t.tsv:3: priority 'high'"},
+      {"company\tpharma\ta\n", "t.tsv:3: unknown kind 'company'"},
+      {"sector\ta\n", "t.tsv:3: sector 'a' declared twice"},
+      {"sector\tBad Id\n", "t.tsv:3: bad sector id 'Bad Id'"},
+      {"default\ta\n", "t.tsv:3: default given twice"},
+      {"\n# fine\ntext\t\ta\n", "t.tsv:5: empty pattern"},
+  };
+  for (const BadTable& c : cases) {
+    auto mapper = SectorMapper::FromString(head + c.table, "dir/t.tsv");
+    ASSERT_FALSE(mapper.ok()) << c.table;
+    EXPECT_EQ(mapper.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(mapper.status().message().find(c.expected), std::string::npos)
+        << mapper.status().message();
+    EXPECT_EQ(mapper.status().message().rfind("dir/t.tsv:", 0), 0u)
+        << mapper.status().message();
+  }
+  auto no_default = SectorMapper::FromString("sector\ta\n", "t.tsv");
+  ASSERT_FALSE(no_default.ok());
+  EXPECT_NE(no_default.status().message().find("no default line"),
+            std::string::npos);
+  auto undeclared = SectorMapper::FromString("default\ta\n", "t.tsv");
+  EXPECT_NE(undeclared.status().message().find("t.tsv:1: unknown sector"),
+            std::string::npos);
+}
+
+TEST(SectorMapper, CrlfLinesAndMissingFile) {
+  auto mapper = SectorMapper::FromString(
+      "sector\ta\r\ndefault\ta\r\nsector\tb\r\ntyped\tx\tb\t2\r\n", "t.tsv");
+  ASSERT_TRUE(mapper.ok()) << mapper.status().ToString();
+  EXPECT_EQ(mapper->Map({.typed = "x"}).sector, "b");
+  EXPECT_EQ(mapper->rule_count(), 1);
+  auto missing = SectorMapper::Load("/nonexistent/sectors.tsv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(missing.status().message().find("/nonexistent/sectors.tsv"),
+            std::string::npos);
+}
+
+TEST(SectorMapper, MapIsSafeFromManyThreads) {
+  const SectorMapper& mapper = RealTable();
+  std::vector<std::string> expected;
+  for (const TypedCase& c : kTypedCases) {
+    expected.push_back(mapper.Map({.typed = c.typed}).sector);
+  }
+  std::vector<int> wrong(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 50; ++round) {
+        for (std::size_t i = 0; i < std::size(kTypedCases); ++i) {
+          if (mapper.Map({.typed = kTypedCases[i].typed}).sector !=
+              expected[i]) {
+            ++wrong[t];
+          }
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int w : wrong) EXPECT_EQ(w, 0);
+}
+
+TEST(UnmappedSectors, CountsDefaultAndTextOnlyValues) {
+  SectorMatch none;
+  none.sector = "other";
+  SectorMatch text{"education", Source::kText, "t.tsv:9"};
+  SectorMatch typed{"education", Source::kTyped, "t.tsv:3"};
+  UnmappedSectors unmapped;
+  unmapped.Observe("Widgets", none);
+  unmapped.Observe("  widgets ", none);
+  unmapped.Observe("WIDGETS", text);
+  unmapped.Observe("Gizmos", none);
+  unmapped.Observe("", none);
+  unmapped.Observe("college", typed);  // mapped: not counted
+  using Counts = std::vector<std::pair<std::string, std::int64_t>>;
+  EXPECT_EQ(unmapped.Sorted(),
+            (Counts{{"Widgets", 3}, {"", 1}, {"Gizmos", 1}}));
+
+  UnmappedSectors more;
+  more.Observe("gizmos", none);
+  more.Observe("Sprockets", none);
+  unmapped.Merge(more);
+  EXPECT_EQ(unmapped.Sorted(),
+            (Counts{{"Widgets", 3}, {"Gizmos", 2}, {"", 1}, {"Sprockets", 1}}));
+}
+
+// The EU AI White Paper consultation export's "User type" values, exactly as
+// in the file (blank for anonymous submissions), and where they belong.
+// "Other", a blank and a company say nothing about the sector; business
+// associations and trade unions are cross-sector bodies: `other` by rule.
+struct UserType {
+  const char* value;
+  const char* sector;
+  Source source;
+};
+const UserType kEuAiUserTypes[] = {
+    {"Company/Business organisation", "other", Source::kNone},
+    {"NGO (Non-governmental organisation)", "voluntary_community",
+     Source::kRespondentType},
+    {"EU Citizen", "resident", Source::kRespondentType},
+    {"Non-EU Citizen", "resident", Source::kRespondentType},
+    {"Academic/Research Institution", "education", Source::kRespondentType},
+    {"Business Association", "other", Source::kRespondentType},
+    {"Public authority", "public_sector", Source::kRespondentType},
+    {"Trade Union", "other", Source::kRespondentType},
+    {"Consumer Organisation", "voluntary_community", Source::kRespondentType},
+    {"Environmental Organisation", "voluntary_community",
+     Source::kRespondentType},
+    {"Other", "other", Source::kNone},
+    {"", "other", Source::kNone},
+};
+
+TEST(SectorMapperRealTable, EuAiUserTypes) {
+  for (const UserType& u : kEuAiUserTypes) {
+    SectorMatch m = RealTable().Map({.respondent_type = u.value});
+    EXPECT_EQ(m.sector, u.sector) << u.value;
+    EXPECT_EQ(m.source, u.source) << u.value;
+  }
+}
+
+TEST(SectorMapperRealTable, EuAiExportEveryUserTypeIsKnown) {
+  auto reader = OpenRecordReader(kEuAiCsv, ReaderOptions{});
+  if (!reader.ok()) {
+    GTEST_SKIP() << "EU AI export not available (" << reader.status().message()
+                 << ")";
+  }
+  const auto& columns = (*reader)->columns();
+  auto it = std::find(columns.begin(), columns.end(), "User type");
+  ASSERT_NE(it, columns.end());
+  const std::size_t column = it - columns.begin();
+  std::set<std::string> seen;
+  int rows = 0;
+  ReadItem item;
+  while (true) {
+    ASSERT_TRUE((*reader)->Next(&item).ok());
+    if (item.kind == ReadItem::Kind::kEnd) break;
+    ASSERT_EQ(item.kind, ReadItem::Kind::kRecord) << item.reason;
+    ++rows;
+    const std::string& type = item.values[column];
+    seen.insert(type);
+    SectorMatch m = RealTable().Map({.respondent_type = type});
+    const UserType* known = nullptr;
+    for (const UserType& u : kEuAiUserTypes) {
+      if (type == u.value) known = &u;
+    }
+    ASSERT_NE(known, nullptr) << "user type not listed in this test: " << type;
+    EXPECT_EQ(m.sector, known->sector) << type;
+    if (type != "Other" && type != "Business Association" &&
+        type != "Trade Union" && type != "Company/Business organisation" &&
+        !type.empty()) {
+      EXPECT_NE(m.sector, "other") << type;
+    }
+  }
+  EXPECT_EQ(rows, 1216);
+  EXPECT_EQ(seen.size(), std::size(kEuAiUserTypes));
+}
+
+}  // namespace
+}  // namespace sift::ingest
