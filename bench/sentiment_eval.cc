@@ -36,8 +36,9 @@ struct Item {
 };
 
 Polarity FromScore(double v, double band) {
-  return v > band ? Polarity::kPositive
-                  : v < -band ? Polarity::kNegative : Polarity::kNeutral;
+  return v > band    ? Polarity::kPositive
+         : v < -band ? Polarity::kNegative
+                     : Polarity::kNeutral;
 }
 
 std::vector<Item> ReadVader(const std::string& path) {
@@ -57,8 +58,9 @@ std::vector<Item> ReadJsonl(const std::string& path) {
   std::ifstream in(path);
   for (std::string line; std::getline(in, line);) {
     auto j = nlohmann::json::parse(line);
-    items.push_back({j["text"], j["sentiment_score"],
-                     *sift::nlp::ParsePolarity(j["sentiment"].get<std::string>())});
+    items.push_back(
+        {j["text"], j["sentiment_score"],
+         *sift::nlp::ParsePolarity(j["sentiment"].get<std::string>())});
   }
   return items;
 }
@@ -99,10 +101,11 @@ void Report(const std::string& system, const std::vector<Item>& items,
     gold.push_back(i.gold);
     gold_classes.push_back(i.gold_class);
   }
-  fmt::print("{{\"system\": \"{}\", \"n\": {}, \"pearson\": {:.4f}, "
-             "\"macro_f1\": {:.4f}}}\n",
-             system, items.size(), sift::nlp::PearsonR(scores, gold),
-             sift::nlp::PolarityMacroF1(gold_classes, classes));
+  fmt::print(
+      "{{\"system\": \"{}\", \"n\": {}, \"pearson\": {:.4f}, "
+      "\"macro_f1\": {:.4f}}}\n",
+      system, items.size(), sift::nlp::PearsonR(scores, gold),
+      sift::nlp::PolarityMacroF1(gold_classes, classes));
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include "model_paths.h"
 #include "progress.h"
 #include "reader_flags.h"
-#include "sift/nlp/classifier.h"
+#include "sift/nlp/analyzer.h"
 
 namespace sift::cli {
 
@@ -16,6 +16,7 @@ struct ClassifyArgs {
   std::vector<std::string> files;
   std::string model;
   std::string vectors;
+  std::string lexicon;
   std::string out;
   std::string format = "jsonl";
   bool explain = false;
@@ -44,25 +45,34 @@ class PredictionWriter {
   PredictionWriter(std::ostream* out, const nlp::Taxonomy& taxonomy, bool csv)
       : out_(out), taxonomy_(taxonomy), csv_(csv) {
     if (!csv_) return;
-    *out_ << "id,labels,needs_review";
+    *out_ << "id,labels,needs_review,sentiment,sentiment_score,sector,"
+             "sector_raw,campaign";
     for (const auto& l : taxonomy_.labels()) *out_ << ",score_" << l.id;
     *out_ << "\n";
   }
 
-  void Write(const std::string& id, const nlp::Prediction& p,
+  void Write(const ingest::Response& r, const nlp::Analysis& a,
              const std::vector<nlp::Explanation>* why) {
     const auto& labels = taxonomy_.labels();
+    const nlp::Prediction& p = a.themes;
+    std::string sentiment =
+        a.has_sentiment ? std::string(nlp::PolarityName(a.sentiment.polarity))
+                        : "";
     if (csv_) {
       std::string names;
       for (int l : p.labels) names += (names.empty() ? "" : ";") + labels[l].id;
-      *out_ << CsvField(id) << ',' << CsvField(names) << ','
-            << (p.needs_review ? "true" : "false");
+      *out_ << CsvField(r.id) << ',' << CsvField(names) << ','
+            << (p.needs_review ? "true" : "false") << ',' << sentiment << ','
+            << (a.has_sentiment ? fmt::format("{}", Round4(a.sentiment.score))
+                                : "")
+            << ',' << CsvField(r.sector) << ',' << CsvField(r.sector_raw)
+            << ',';
       for (float s : p.scores) *out_ << ',' << Round4(s);
       *out_ << "\n";
       return;
     }
     nlohmann::ordered_json j;
-    j["id"] = id;
+    j["id"] = r.id;
     j["labels"] = nlohmann::ordered_json::array();
     for (int l : p.labels) j["labels"].push_back(labels[l].id);
     j["scores"] = nlohmann::ordered_json::object();
@@ -70,6 +80,17 @@ class PredictionWriter {
       j["scores"][labels[l].id] = Round4(p.scores[l]);
     }
     j["needs_review"] = p.needs_review;
+    if (a.has_sentiment) {
+      j["sentiment"] = sentiment;
+      j["sentiment_score"] = Round4(a.sentiment.score);
+      j["theme_sentiment"] = nlohmann::ordered_json::object();
+      for (const auto& [l, score] : a.theme_sentiment) {
+        j["theme_sentiment"][labels[l].id] = Round4(score);
+      }
+    }
+    j["sector"] = r.sector;
+    j["sector_raw"] = r.sector_raw;
+    j["campaign"] = nullptr;
     if (why != nullptr) {
       j["explain"] = nlohmann::ordered_json::object();
       for (const auto& e : *why) {
@@ -114,6 +135,9 @@ std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
                   "Model directory (default: the bundled "
                   "models/default)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_option("--lexicon", args->lexicon,
+                  "VADER sentiment lexicon (default: the one "
+                  "scripts/fetch-lexicon.sh writes)");
   cmd->add_option("--out", args->out, "Output file (default: standard output)");
   cmd->add_option("--format", args->format, "jsonl or csv")
       ->check(CLI::IsMember({"jsonl", "csv"}));
@@ -130,10 +154,10 @@ namespace {
 // in input order and counts what it did.
 class ClassifyJob {
  public:
-  ClassifyJob(const ClassifyArgs& args, nlp::Classifier* classifier,
+  ClassifyJob(const ClassifyArgs& args, nlp::ResponseAnalyzer* analyzer,
               PredictionWriter* writer)
       : args_(args),
-        classifier_(classifier),
+        analyzer_(analyzer),
         writer_(writer),
         progress_(args.quiet) {}
 
@@ -152,27 +176,28 @@ class ClassifyJob {
                   << "\n";
         continue;
       }
-      ids_.push_back(item.response.id);
-      texts_.push_back(std::move(item.response.text));
-      if (texts_.size() == kChunk) SIFT_RETURN_IF_ERROR(Flush());
+      responses_.push_back(std::move(item.response));
+      if (responses_.size() == kChunk) SIFT_RETURN_IF_ERROR(Flush());
     }
   }
 
   Status Flush() {
-    SIFT_RETURN_IF_ERROR(classifier_->Classify(texts_, &predictions_));
-    for (std::size_t i = 0; i < texts_.size(); ++i) {
+    std::vector<nlp::AnalyzerInput> inputs;
+    for (const auto& r : responses_) inputs.push_back({r.text, r.display_text});
+    SIFT_RETURN_IF_ERROR(analyzer_->Analyze(inputs, &analyses_));
+    for (std::size_t i = 0; i < responses_.size(); ++i) {
       std::vector<nlp::Explanation> why;
       if (args_.explain) {
-        auto e = classifier_->Explain(texts_[i], 5);
+        auto e = analyzer_->classifier().Explain(responses_[i].text, 5);
         if (!e.ok()) return e.status();
         why = std::move(e.value());
       }
-      writer_->Write(ids_[i], predictions_[i], args_.explain ? &why : nullptr);
+      writer_->Write(responses_[i], analyses_[i],
+                     args_.explain ? &why : nullptr);
     }
-    classified_ += static_cast<std::int64_t>(texts_.size());
+    classified_ += static_cast<std::int64_t>(responses_.size());
     progress_.Show(fmt::format("{} responses classified", classified_));
-    ids_.clear();
-    texts_.clear();
+    responses_.clear();
     return Status::Ok();
   }
 
@@ -181,18 +206,18 @@ class ClassifyJob {
     if (!args_.quiet || rejected_ > 0) {
       std::cerr << fmt::format(
           "sift classify: {} responses classified, {} rejected (model {})\n",
-          classified_, rejected_, classifier_->version());
+          classified_, rejected_, analyzer_->classifier().version());
     }
   }
 
  private:
   const ClassifyArgs& args_;
-  nlp::Classifier* classifier_;
+  nlp::ResponseAnalyzer* analyzer_;
   PredictionWriter* writer_;
   ProgressLine progress_;
   std::int64_t classified_ = 0, rejected_ = 0;
-  std::vector<std::string> ids_, texts_;
-  std::vector<nlp::Prediction> predictions_;
+  std::vector<ingest::Response> responses_;
+  std::vector<nlp::Analysis> analyses_;
 };
 
 }  // namespace
@@ -200,18 +225,20 @@ class ClassifyJob {
 int RunClassify(const ClassifyArgs& args) {
   auto read = ToReaderOptions(args.reader);
   if (!read.ok()) return Fail(read.status());
-  auto classifier = nlp::Classifier::Load(
-      args.model.empty() ? DefaultModelDir() : args.model,
-      args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
-  if (!classifier.ok()) return Fail(classifier.status());
+  auto analyzer = nlp::ResponseAnalyzer::Load(
+      {args.model.empty() ? DefaultModelDir() : args.model,
+       args.vectors.empty() ? DefaultVectorsPath() : args.vectors,
+       args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon});
+  if (!analyzer.ok()) return Fail(analyzer.status());
   std::ofstream file;
   if (!args.out.empty()) {
     file.open(args.out, std::ios::binary | std::ios::trunc);
     if (!file) return Fail(Status::IoError(args.out + ": cannot write"));
   }
   std::ostream& out = args.out.empty() ? std::cout : file;
-  PredictionWriter writer(&out, classifier->taxonomy(), args.format == "csv");
-  ClassifyJob job(args, &classifier.value(), &writer);
+  PredictionWriter writer(&out, analyzer->classifier().taxonomy(),
+                          args.format == "csv");
+  ClassifyJob job(args, &analyzer.value(), &writer);
   for (const std::string& path : args.files) {
     if (Status s = job.ClassifyFile(path, read.value()); !s.ok())
       return Fail(s);

@@ -20,6 +20,7 @@ struct IngestArgs {
   ReaderFlags reader;
   std::string model;
   std::string vectors;
+  std::string lexicon;
   bool no_classify = false;
   bool quiet = false;
 };
@@ -69,6 +70,14 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
   for (const auto& [id, count] : r.themes) themes[id] = count;
   j["themes"] = std::move(themes);
   j["needs_review"] = r.needs_review;
+  j["sentiment"] = {{"negative", r.sentiment[0]},
+                    {"neutral", r.sentiment[1]},
+                    {"positive", r.sentiment[2]}};
+  nlohmann::ordered_json unmapped = nlohmann::ordered_json::array();
+  for (const auto& [value, count] : r.unmapped_sectors) {
+    unmapped.push_back({{"value", value}, {"count", count}});
+  }
+  j["unmapped_sectors"] = std::move(unmapped);
   j["seconds"] = r.seconds;
   return j;
 }
@@ -133,6 +142,7 @@ Result<index::IngestOptions> BuildOptions(const IngestArgs& args) {
   // An explicit --model must work; the bundled one is used when it can be.
   o.model_dir = args.model.empty() ? DefaultModelDir() : args.model;
   o.vectors_path = args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
+  o.lexicon_path = args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon;
   std::error_code ec;
   if (args.model.empty() &&
       (!std::filesystem::exists(o.model_dir + "/model.bin", ec) ||
@@ -168,6 +178,9 @@ std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
                   "Classifier model directory (default: the bundled model, "
                   "when its word vectors are installed)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_option("--lexicon", args->lexicon,
+                  "VADER sentiment lexicon (default: the one "
+                  "scripts/fetch-lexicon.sh writes)");
   cmd->add_flag("--no-classify", args->no_classify,
                 "Index without assigning themes");
   AddReaderFlags(cmd, &args->reader);

@@ -1,5 +1,7 @@
 #include "reader_flags.h"
 
+#include "model_paths.h"
+
 namespace sift::cli {
 
 void AddReaderFlags(CLI::App* cmd, ReaderFlags* flags,
@@ -23,6 +25,9 @@ void AddReaderFlags(CLI::App* cmd, ReaderFlags* flags,
   cmd->add_flag("--no-redact", flags->no_redact,
                 "Keep e-mails, phone numbers, postcodes, NI numbers and "
                 "personal URLs");
+  cmd->add_option("--sectors", flags->sectors,
+                  "Sector rule table mapping what respondents typed to "
+                  "canonical sectors (default: models/sectors.tsv)");
 }
 
 Result<ingest::ResponseReaderOptions> ToReaderOptions(
@@ -51,6 +56,10 @@ Result<ingest::ResponseReaderOptions> ToReaderOptions(
     o.mapping.explicit_columns.push_back(pair.value());
   }
   o.mapping.text_columns = flags.text_columns;
+  auto sectors = ingest::SectorMapper::Load(
+      flags.sectors.empty() ? ModelsDir() + "/sectors.tsv" : flags.sectors);
+  if (!sectors.ok()) return sectors.status();
+  o.sectors.emplace(std::move(sectors).value());
   return o;
 }
 

@@ -20,6 +20,7 @@ struct ReaderFlags {
   std::string delimiter;
   std::string encoding;
   bool no_redact = false;
+  std::string sectors;  // sector rule table; "" = models/sectors.tsv
 };
 
 // Registers --map, --text, --delimiter, --encoding, --no-redact, and the
@@ -28,7 +29,8 @@ struct ReaderFlags {
 void AddReaderFlags(CLI::App* cmd, ReaderFlags* flags,
                     const std::string& format_flag = "--format");
 
-// The reader options the flags ask for; InvalidArgument names a bad flag.
+// The reader options the flags ask for, with the sector rules loaded;
+// InvalidArgument names a bad flag, errors in the rule table name its line.
 Result<ingest::ResponseReaderOptions> ToReaderOptions(const ReaderFlags& flags);
 
 }  // namespace sift::cli

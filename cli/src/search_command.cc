@@ -33,6 +33,7 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   j["respondent_type"] = r.respondent_type;
   j["organisation"] = r.organisation;
   j["sector"] = r.sector;
+  j["sector_raw"] = r.sector_raw;
   j["district"] = r.district;
   j["date"] = r.date;
   j["respondent"] = r.respondent;
@@ -41,6 +42,15 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   for (const auto& [id, score] : h.scores) scores[id] = score;
   j["scores"] = std::move(scores);
   j["needs_review"] = h.needs_review;
+  if (h.has_sentiment) {
+    j["sentiment"] = h.sentiment;
+    j["sentiment_score"] = h.sentiment_score;
+    nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
+    for (const auto& [id, score] : h.theme_sentiment) by_theme[id] = score;
+    j["theme_sentiment"] = std::move(by_theme);
+  }
+  j["campaign"] = h.campaign.empty() ? nlohmann::ordered_json(nullptr)
+                                     : nlohmann::ordered_json(h.campaign);
   j["duplicate_of"] = h.duplicate_of.empty()
                           ? nlohmann::ordered_json(nullptr)
                           : nlohmann::ordered_json(h.duplicate_of);
@@ -120,19 +130,28 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   cmd->footer(
       "Query syntax: words (all must match), \"a phrase\", AND OR NOT, "
       "wildcards (bus*),\nand prefixes sector: district: question: type: "
-      "org: id: is:duplicate.\n"
+      "org: id: sentiment: campaign: theme: is:duplicate.\n"
       "Examples:\n"
       "  sift search 'broadband AND rural' --db out/db\n"
       "  sift search '\"green belt\"' --db out/db --district 'St Albans' "
       "--facets\n"
-      "  sift search '' --db out/db --sector pharma --json");
+      "  sift search '' --db out/db --sector life_sciences --sentiment "
+      "negative --json");
   cmd->add_option("query", args->query, "Query; empty matches every response");
   cmd->add_option("--db", args->db, "Database directory")->required();
-  for (const char* field : {"sector", "district", "question"}) {
+  cmd->add_option("--sector", args->filters["sector"],
+                  "Only responses from this canonical sector id "
+                  "(life_sciences, resident ...; repeat for any of several)");
+  for (const char* field : {"district", "question"}) {
     cmd->add_option(std::string("--") + field, args->filters[field],
                     std::string("Only responses with this ") + field +
                         " (as written; repeat for any of several)");
   }
+  cmd->add_option("--sentiment", args->filters["sentiment"],
+                  "Only negative, neutral or positive responses")
+      ->check(CLI::IsMember({"negative", "neutral", "positive"}));
+  cmd->add_option("--campaign", args->filters["campaign"],
+                  "Only members of this campaign (see sift campaigns)");
   cmd->add_option("--type", args->filters["respondent_type"],
                   "Only responses from this respondent type");
   cmd->add_option("--theme", args->filters["theme"],
@@ -140,11 +159,12 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   cmd->add_option("--limit", args->limit, "Results per page (default 10)");
   cmd->add_option("--offset", args->offset, "Results to skip (default 0)");
   cmd->add_option("--sort", args->sort,
-                  "relevance, date, -date, or score:ID (highest score for a "
-                  "label first)");
+                  "relevance, date, -date, sentiment (most negative first), "
+                  "-sentiment, or score:ID (highest score for a label "
+                  "first)");
   cmd->add_flag("--facets", args->facets,
                 "Count the matching responses by sector, district, question "
-                "and respondent type");
+                "respondent type, sentiment, campaign and theme");
   cmd->add_flag("--json", args->json, "Print one JSON object");
   return args;
 }
@@ -167,11 +187,16 @@ int RunSearch(const SearchArgs& args) {
     request.sort = index::SortOrder::kDateAscending;
   } else if (args.sort == "-date") {
     request.sort = index::SortOrder::kDateDescending;
+  } else if (args.sort == "sentiment") {
+    request.sort = index::SortOrder::kSentimentAscending;
+  } else if (args.sort == "-sentiment") {
+    request.sort = index::SortOrder::kSentimentDescending;
   } else if (args.sort.rfind("score:", 0) == 0) {
     request.sort = index::SortOrder::kScoreDescending;
     request.sort_label = args.sort.substr(6);
   } else if (args.sort != "relevance") {
-    std::cerr << "sift search: --sort takes relevance, date, -date or "
+    std::cerr << "sift search: --sort takes relevance, date, -date, sentiment, "
+                 "-sentiment or "
                  "score:ID, not '"
               << args.sort << "'\n";
     return 1;

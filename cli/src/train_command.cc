@@ -55,10 +55,12 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
       nlp::TrainSentiment(train_examples, dev_examples, paths, phrases);
   if (!report.ok()) return report.status();
   fmt::print(
-      "Sentiment head: penalty {}, rule weight {}, dev macro-F1 {:.3f}, Pearson r {:.3f} "
+      "Sentiment head: penalty {}, rule weight {}, dev macro-F1 {:.3f}, "
+      "Pearson r {:.3f} "
       "(rule layer alone: {:.3f}, r {:.3f})\n",
-      report->penalty, report->rule_weight, report->dev_macro_f1, report->dev_pearson,
-      report->rule_only_dev_macro_f1, report->rule_only_dev_pearson);
+      report->penalty, report->rule_weight, report->dev_macro_f1,
+      report->dev_pearson, report->rule_only_dev_macro_f1,
+      report->rule_only_dev_pearson);
   return report;
 }
 

@@ -58,8 +58,34 @@ void DocumentBuilder::LoadExistingOriginals(const Xapian::Database& db) {
   }
 }
 
+// What the models said, rounded as stored (4 decimals), so the record and
+// the value slots agree.
+schema::StoredThemes DocumentBuilder::Store(
+    const nlp::Analysis* analysis) const {
+  schema::StoredThemes stored;
+  if (analysis == nullptr) return stored;
+  auto round4 = [](double v) { return std::round(v * 1e4) / 1e4; };
+  const nlp::Prediction& themes = analysis->themes;
+  stored.classified = true;
+  stored.needs_review = themes.needs_review;
+  for (int l : themes.labels) stored.labels.push_back(label_ids_[l]);
+  for (std::size_t l = 0; l < themes.scores.size(); ++l) {
+    stored.scores.emplace_back(label_ids_[l],
+                               static_cast<float>(round4(themes.scores[l])));
+  }
+  if (analysis->has_sentiment) {
+    stored.has_sentiment = true;
+    stored.sentiment = nlp::PolarityName(analysis->sentiment.polarity);
+    stored.sentiment_score = round4(analysis->sentiment.score);
+    for (const auto& [l, score] : analysis->theme_sentiment) {
+      stored.theme_sentiment.emplace_back(label_ids_[l], round4(score));
+    }
+  }
+  return stored;
+}
+
 BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
-                                     const nlp::Prediction* themes) {
+                                     const nlp::Analysis* analysis) {
   BuiltDocument built;
   std::string key = ingest::ContentKey(r.text);
   const std::string respondent = ingest::FilterKey(r.respondent);
@@ -78,8 +104,9 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
   doc.add_boolean_term(built.duplicate_of.empty()
                            ? schema::kHashPrefix + key
                            : std::string(schema::kDuplicateTerm));
+  schema::StoredThemes stored = Store(analysis);
   for (const schema::Category& c : schema::kCategories) {
-    const std::string& value = schema::CategoryValue(c, r);
+    const std::string& value = schema::CategoryValue(c, r, stored);
     if (value.empty()) continue;
     std::string k = ingest::FilterKey(value);
     doc.add_boolean_term(c.prefix + k);
@@ -88,21 +115,19 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
   }
   doc.add_value(schema::kDateSlot, r.date);
   doc.add_value(schema::kIdSlot, r.id);
-  schema::StoredThemes stored;
-  if (themes != nullptr) {
-    stored.classified = true;
-    stored.needs_review = themes->needs_review;
-    for (int l : themes->labels) {
-      stored.labels.push_back(label_ids_[l]);
-      doc.add_boolean_term(schema::kThemePrefix + label_ids_[l]);
+  if (stored.classified) {
+    for (const std::string& id : stored.labels) {
+      doc.add_boolean_term(schema::kThemePrefix + id);
     }
-    for (std::size_t l = 0; l < themes->scores.size(); ++l) {
-      float score = std::round(themes->scores[l] * 1e4f) / 1e4f;
-      stored.scores.emplace_back(label_ids_[l], score);
+    for (std::size_t l = 0; l < stored.scores.size(); ++l) {
       doc.add_value(schema::kFirstScoreSlot + static_cast<Xapian::valueno>(l),
-                    Xapian::sortable_serialise(score));
+                    Xapian::sortable_serialise(stored.scores[l].second));
     }
-    if (themes->needs_review) doc.add_boolean_term(schema::kReviewTerm);
+    if (stored.needs_review) doc.add_boolean_term(schema::kReviewTerm);
+  }
+  if (stored.has_sentiment) {
+    doc.add_value(schema::kSentimentScoreSlot,
+                  Xapian::sortable_serialise(stored.sentiment_score));
   }
   doc.set_data(schema::EncodeRecord(r, built.duplicate_of, stored));
   return built;

@@ -10,9 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "schema.h"
 #include "sift/ingest/dedup.h"
 #include "sift/ingest/response.h"
-#include "sift/nlp/classifier.h"
+#include "sift/nlp/analyzer.h"
 
 namespace sift::index {
 
@@ -35,9 +36,9 @@ class DocumentBuilder {
   // reads first. Call before the first Build().
   void LoadExistingOriginals(const Xapian::Database& db);
 
-  // `themes` may be null when no classifier ran. REQUIRES: with themes,
+  // `analysis` may be null when no model ran. REQUIRES: with an analysis,
   // SetLabels() was called with the classifier's label ids.
-  BuiltDocument Build(const ingest::Response& r, const nlp::Prediction* themes);
+  BuiltDocument Build(const ingest::Response& r, const nlp::Analysis* analysis);
 
   // The classifier's label ids, in its score order.
   void SetLabels(std::vector<std::string> label_ids) {
@@ -49,6 +50,8 @@ class DocumentBuilder {
   void WriteLabels(Xapian::WritableDatabase* db) const;
 
  private:
+  schema::StoredThemes Store(const nlp::Analysis* analysis) const;
+
   Xapian::TermGenerator terms_;
   std::vector<std::string> label_ids_;
   ingest::DuplicateTracker tracker_;

@@ -38,13 +38,14 @@ class IngestRun {
     // One featurising thread: the Xapian writer has the other core.
     nlp::ClassifierOptions classifier_options;
     classifier_options.threads = 1;
-    auto classifier = nlp::Classifier::Load(
-        options_.model_dir, options_.vectors_path, classifier_options);
-    if (!classifier.ok()) return classifier.status();
-    classifier_.emplace(std::move(classifier.value()));
-    report_.model = classifier_->version();
+    auto analyzer = nlp::ResponseAnalyzer::Load(
+        {options_.model_dir, options_.vectors_path, options_.lexicon_path},
+        classifier_options);
+    if (!analyzer.ok()) return analyzer.status();
+    analyzer_.emplace(std::move(analyzer.value()));
+    report_.model = analyzer_->classifier().version();
     std::vector<std::string> ids;
-    for (const auto& l : classifier_->taxonomy().labels()) {
+    for (const auto& l : analyzer_->classifier().taxonomy().labels()) {
       ids.push_back(l.id);
       report_.themes.emplace_back(l.id, 0);
     }
@@ -89,7 +90,7 @@ class IngestRun {
                            {"duplicates", report_.duplicates},
                            {"rejected", report_.rejected.size()}};
     db_->set_metadata("sift.last_ingest", last.dump());
-    if (classifier_) {
+    if (analyzer_) {
       nlohmann::json labels = nlohmann::json::array();
       for (const auto& [id, count] : report_.themes) labels.push_back(id);
       db_->set_metadata("sift.model", report_.model);
@@ -159,6 +160,8 @@ class IngestRun {
     summary.decode = stats.decode;
     report_.respondents += stats.respondents;
     report_.redactions += stats.redactions;
+    unmapped_sectors_.Merge(stats.unmapped_sectors);
+    report_.unmapped_sectors = unmapped_sectors_.Sorted();
     report_.files.push_back(std::move(summary));
     Report(path, true);
     return Status::Ok();
@@ -168,19 +171,22 @@ class IngestRun {
   // their documents and hands them to the writer.
   Status FlushPending(DocumentQueue* queue) {
     if (pending_.empty()) return Status::Ok();
-    std::vector<nlp::Prediction> predictions;
-    if (classifier_) {
-      std::vector<std::string> texts;
-      for (const auto& r : pending_) texts.push_back(r.text);
-      SIFT_RETURN_IF_ERROR(classifier_->Classify(texts, &predictions));
+    std::vector<nlp::Analysis> analyses;
+    if (analyzer_) {
+      std::vector<nlp::AnalyzerInput> inputs;
+      for (const auto& r : pending_) inputs.push_back({r.text, r.display_text});
+      SIFT_RETURN_IF_ERROR(analyzer_->Analyze(inputs, &analyses));
     }
     for (std::size_t i = 0; i < pending_.size(); ++i) {
-      const nlp::Prediction* themes = classifier_ ? &predictions[i] : nullptr;
-      if (themes != nullptr) {
-        for (int l : themes->labels) ++report_.themes[l].second;
-        report_.needs_review += themes->needs_review;
+      const nlp::Analysis* analysis = analyzer_ ? &analyses[i] : nullptr;
+      if (analysis != nullptr) {
+        for (int l : analysis->themes.labels) ++report_.themes[l].second;
+        report_.needs_review += analysis->themes.needs_review;
+        if (analysis->has_sentiment) {
+          ++report_.sentiment[static_cast<int>(analysis->sentiment.polarity)];
+        }
       }
-      BuiltDocument built = builder_.Build(pending_[i], themes);
+      BuiltDocument built = builder_.Build(pending_[i], analysis);
       if (!built.duplicate_of.empty()) ++report_.duplicates;
       ++report_.indexed;
       if (!queue->Push(std::move(built))) {
@@ -233,7 +239,8 @@ class IngestRun {
   const IngestOptions& options_;
   Xapian::WritableDatabase* db_;
   DocumentBuilder builder_;
-  std::optional<nlp::Classifier> classifier_;
+  std::optional<nlp::ResponseAnalyzer> analyzer_;
+  ingest::UnmappedSectors unmapped_sectors_;
   std::vector<ingest::Response> pending_;  // read, not yet built
   bool writer_stopped_ = false;
   std::unordered_map<std::string, std::string> ids_in_run_;  // id -> file:line

@@ -12,8 +12,11 @@ const Category* FindCategory(const std::string& name) {
 }
 
 const std::string& CategoryValue(const Category& category,
-                                 const ingest::Response& r) {
+                                 const ingest::Response& r,
+                                 const StoredThemes& stored) {
   std::string field = category.field;
+  if (field == "sentiment") return stored.sentiment;
+  if (field == "campaign") return stored.campaign;
   if (field == "question") return r.question;
   if (field == "respondent_type") return r.respondent_type;
   if (field == "sector") return r.sector;
@@ -30,6 +33,7 @@ std::string EncodeRecord(const ingest::Response& r,
   j["respondent_type"] = r.respondent_type;
   j["organisation"] = r.organisation;
   j["sector"] = r.sector;
+  j["sector_raw"] = r.sector_raw;
   j["district"] = r.district;
   j["date"] = r.date;
   j["respondent"] = r.respondent;
@@ -45,6 +49,16 @@ std::string EncodeRecord(const ingest::Response& r,
     j["scores"] = std::move(scores);
     j["needs_review"] = themes.needs_review;
   }
+  if (themes.has_sentiment) {
+    j["sentiment"] = themes.sentiment;
+    j["sentiment_score"] = themes.sentiment_score;
+    nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
+    for (const auto& [id, score] : themes.theme_sentiment) by_theme[id] = score;
+    j["theme_sentiment"] = std::move(by_theme);
+  }
+  j["campaign"] = themes.campaign.empty()
+                      ? nlohmann::ordered_json()
+                      : nlohmann::ordered_json(themes.campaign);
   return j.dump();
 }
 
@@ -68,6 +82,7 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
   r->respondent_type = str("respondent_type");
   r->organisation = str("organisation");
   r->sector = str("sector");
+  r->sector_raw = str("sector_raw");
   r->district = str("district");
   r->date = str("date");
   r->respondent = str("respondent");
@@ -96,6 +111,18 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
     }
     themes->needs_review = j.value("needs_review", false);
   }
+  if (auto s = j.find("sentiment"); s != j.end() && s->is_string()) {
+    themes->has_sentiment = true;
+    themes->sentiment = s->get<std::string>();
+    themes->sentiment_score = j.value("sentiment_score", 0.0);
+    if (auto t = j.find("theme_sentiment"); t != j.end() && t->is_object()) {
+      for (const auto& [id, v] : t->items()) {
+        if (v.is_number())
+          themes->theme_sentiment.emplace_back(id, v.get<double>());
+      }
+    }
+  }
+  themes->campaign = str("campaign");
   return Status::Ok();
 }
 

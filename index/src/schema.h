@@ -10,7 +10,9 @@
 //   XO       organisation name words          org:WORD          probabilistic
 //   XQU      question, FilterKey of header    question:VALUE    boolean
 //   XT       respondent type                  type:VALUE        boolean
-//   XSEC     sector as written                sector:VALUE      boolean
+//   XSEC     canonical sector id (sectors.h)   sector:ID         boolean
+//   XSENT    sentiment of the response         sentiment:VALUE   boolean
+//   XCAMP    campaign the response belongs to  campaign:ID       boolean
 //   XDIS     district                         district:VALUE    boolean
 //   XRESP    respondent (row) key             respondent:KEY    boolean
 //   XH       content key, on originals only   (dedup lookup)    boolean
@@ -25,6 +27,7 @@
 //   0  date, ISO 8601 text (sorts chronologically)
 //   1  sector key     2  district key     3  question key
 //   4  respondent type key                5  response id
+//   6  sentiment key  7  campaign id       8  sentiment score (sortable)
 //   10+i  calibrated score of label i (sortable_serialise), i in the order
 //         of the sift.labels metadata
 //
@@ -65,6 +68,7 @@ inline constexpr Xapian::valueno kFirstScoreSlot = 10;
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
+inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
 
 // A categorical field that is filtered, faceted and labelled alike.
 struct Category {
@@ -79,22 +83,30 @@ inline constexpr Category kCategories[] = {
     {"respondent_type", "type", "XT", 4},
     {"sector", "sector", "XSEC", 1},
     {"district", "district", "XDIS", 2},
+    {"sentiment", "sentiment", "XSENT", 6},
+    {"campaign", "campaign", "XCAMP", 7},
 };
 
 // The category for a JSON field or query key, or nullptr.
 const Category* FindCategory(const std::string& name);
 
-// The value of `category`'s field in `r`.
-const std::string& CategoryValue(const Category& category,
-                                 const ingest::Response& r);
-
-// What the classifier said of a response, as stored.
+// What the models said of a response, as stored.
 struct StoredThemes {
   std::vector<std::string> labels;                    // assigned ids
   std::vector<std::pair<std::string, float>> scores;  // every label
   bool needs_review = false;
   bool classified = false;  // false when no model ran at ingest
+  bool has_sentiment = false;
+  std::string sentiment;  // PolarityName
+  double sentiment_score = 0;
+  std::vector<std::pair<std::string, double>> theme_sentiment;
+  std::string campaign;  // campaign id, "" when none
 };
+
+// The value of `category`'s field for response `r` with `stored`.
+const std::string& CategoryValue(const Category& category,
+                                 const ingest::Response& r,
+                                 const StoredThemes& stored);
 
 // Document data for a response; duplicate_of may be "".
 std::string EncodeRecord(const ingest::Response& r,

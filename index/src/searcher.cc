@@ -176,6 +176,11 @@ Status ApplySort(const SearchRequest& request, const Xapian::Database& db,
         schema::kFirstScoreSlot +
             static_cast<Xapian::valueno>(it - ids.begin()),
         true);
+  } else if (request.sort == SortOrder::kSentimentAscending ||
+             request.sort == SortOrder::kSentimentDescending) {
+    enquire->set_sort_by_value_then_relevance(
+        schema::kSentimentScoreSlot,
+        request.sort == SortOrder::kSentimentDescending);
   } else if (request.sort != SortOrder::kRelevance) {
     enquire->set_sort_by_value_then_relevance(
         schema::kDateSlot, request.sort == SortOrder::kDateDescending);
@@ -197,6 +202,11 @@ Result<SearchHit> DecodeHit(const Xapian::MSetIterator& it,
   hit.labels = std::move(themes.labels);
   hit.scores = std::move(themes.scores);
   hit.needs_review = themes.needs_review;
+  hit.has_sentiment = themes.has_sentiment;
+  hit.sentiment = std::move(themes.sentiment);
+  hit.sentiment_score = themes.sentiment_score;
+  hit.theme_sentiment = std::move(themes.theme_sentiment);
+  hit.campaign = std::move(themes.campaign);
   hit.snippet = mset.snippet(hit.response.display_text, snippet_chars, stem,
                              Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
   return hit;

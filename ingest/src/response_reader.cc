@@ -139,7 +139,7 @@ class ResponseReader::Impl {
     r.question = Value(read, kQuestion);
     r.respondent_type = Value(read, kRespondentType);
     r.organisation = Value(read, kOrganisation);
-    r.sector = Value(read, kSector);
+    r.sector_raw = Value(read, kSector);
     r.district = Value(read, kDistrict);
     std::string date = Value(read, kDate);
     std::string iso = ParseDate(date);
@@ -154,8 +154,41 @@ class ResponseReader::Impl {
     return r;
   }
 
-  // Turns one record into its responses or rejections.
+  // Turns one record into its responses or rejections, mapping sectors.
   void Expand(const ReadItem& read) {
+    const std::size_t first = queue_.size();
+    ExpandRow(read);
+    if (options_.sectors) MapSector(first);
+  }
+
+  // Sets the canonical sector on the row's responses queued from `first`.
+  void MapSector(std::size_t first) {
+    if (first >= queue_.size() ||
+        queue_[first].kind != ResponseItem::Kind::kResponse) {
+      return;
+    }
+    const Response& r = queue_[first].response;
+    SectorEvidence evidence{
+        r.sector_raw, r.organisation, r.respondent_type, {}};
+    SectorMatch match = options_.sectors->Map(evidence);
+    if (match.source == SectorMatch::Source::kNone) {
+      std::string text;
+      for (std::size_t i = first; i < queue_.size(); ++i) {
+        text.append(queue_[i].response.display_text).append("\n");
+      }
+      evidence.text = text;
+      match = options_.sectors->Map(evidence);
+    }
+    stats_.unmapped_sectors.Observe(r.sector_raw, match);
+    for (std::size_t i = first; i < queue_.size(); ++i) {
+      if (queue_[i].kind == ResponseItem::Kind::kResponse) {
+        queue_[i].response.sector = match.sector;
+      }
+    }
+  }
+
+  // Turns one record into its responses or rejections.
+  void ExpandRow(const ReadItem& read) {
     Response row = RowTemplate(read);
     if (!plan_.wide()) {
       if (plan_.field_column[kText] < 0) {

@@ -1,6 +1,7 @@
 #include "sift/ingest/sentences.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
@@ -47,18 +48,26 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept =
 
 Result<SentenceSplitter> SentenceSplitter::Create() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(
-      icu::Locale("en_GB@ss=standard"), status));
+  const icu::Locale english("en");
+  std::unique_ptr<icu::BreakIterator> plain(
+      icu::BreakIterator::createSentenceInstance(english, status));
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(english, status));
+  std::unique_ptr<icu::BreakIterator> it;
+  if (U_SUCCESS(status) && plain && builder) {
+    it.reset(builder->build(plain.release(), status));
+  }
   if (U_FAILURE(status) || !it) {
-    return Status::Internal(std::string("ICU sentence break rules: ")
-                                .append(u_errorName(status)));
+    return Status::Internal(
+        std::string("ICU sentence break rules: ").append(u_errorName(status)));
   }
   auto state = std::make_unique<State>();
   state->sentences = std::move(it);
   return SentenceSplitter(std::move(state));
 }
 
-void SentenceSplitter::Split(std::string_view text, std::vector<TextSpan>* out) {
+void SentenceSplitter::Split(std::string_view text,
+                             std::vector<TextSpan>* out) {
   out->clear();
   if (text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;

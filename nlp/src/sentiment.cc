@@ -70,18 +70,21 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
   }
   auto splitter = ingest::SentenceSplitter::Create();
   if (!splitter.ok()) return splitter.status();
-  auto state = std::make_unique<State>(
-      State{std::move(lexicon).value(), std::move(vectors).value(),
-            std::move(head).value(), nullptr, std::move(splitter).value(),
-            {}, {}, {}});
+  auto state = std::make_unique<State>(State{std::move(lexicon).value(),
+                                             std::move(vectors).value(),
+                                             std::move(head).value(),
+                                             nullptr,
+                                             std::move(splitter).value(),
+                                             {},
+                                             {},
+                                             {}});
   auto featurizer =
       SentimentFeaturizer::Create(&state->lexicon, &state->vectors);
   if (!featurizer.ok()) return featurizer.status();
   if (featurizer->dim() != static_cast<int>(state->head.weights.size())) {
-    return Status::Corruption(head_path + ": expects " +
-                              std::to_string(state->head.weights.size()) +
-                              " features, this sift computes " +
-                              std::to_string(featurizer->dim()));
+    return Status::Corruption(
+        head_path + ": expects " + std::to_string(state->head.weights.size()) +
+        " features, this sift computes " + std::to_string(featurizer->dim()));
   }
   state->featurizer =
       std::make_unique<SentimentFeaturizer>(std::move(featurizer).value());

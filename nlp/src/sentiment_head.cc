@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace sift::nlp {
 namespace {
@@ -90,18 +89,20 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
   if (json.is_discarded() || !json.is_object()) return bad("not JSON");
   if (json.value("format", "") != kFormat) return bad("not a sentiment head");
   if (json.value("version", 0) != kVersion) {
-    return bad("format version " + json.value("version", nlohmann::json()).dump() +
+    return bad("format version " +
+               json.value("version", nlohmann::json()).dump() +
                ", this sift reads " + std::to_string(kVersion));
   }
   std::string checksum = json.value("checksum", "");
   json.erase("checksum");
-  if (checksum != Hex(Fnv(json.dump()))) return bad("checksum mismatch (damaged)");
+  if (checksum != Hex(Fnv(json.dump())))
+    return bad("checksum mismatch (damaged)");
   SentimentHead head;
   try {
-    head.lexicon_fingerprint =
-        std::stoull(json.at("lexicon_fingerprint").get<std::string>(), nullptr, 16);
-    head.vectors_checksum =
-        std::stoull(json.at("vectors_checksum").get<std::string>(), nullptr, 16);
+    head.lexicon_fingerprint = std::stoull(
+        json.at("lexicon_fingerprint").get<std::string>(), nullptr, 16);
+    head.vectors_checksum = std::stoull(
+        json.at("vectors_checksum").get<std::string>(), nullptr, 16);
     json.at("penalty").get_to(head.penalty);
     json.at("bias").get_to(head.bias);
     json.at("mean").get_to(head.mean);

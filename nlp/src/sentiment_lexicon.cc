@@ -20,50 +20,77 @@ constexpr double kAlpha = 15;
 
 const std::unordered_set<std::string_view>& Negators() {
   static const auto* set = new std::unordered_set<std::string_view>{
-      "aint",     "arent",    "cannot",   "cant",    "couldnt",  "darent",
-      "didnt",    "doesnt",   "dont",     "hadnt",   "hasnt",    "havent",
-      "isnt",     "mightnt",  "mustnt",   "neither", "neednt",   "never",
-      "none",     "nope",     "nor",      "not",     "nothing",  "nowhere",
-      "oughtnt",  "shant",    "shouldnt", "uhuh",    "wasnt",    "werent",
-      "without",  "wont",     "wouldnt",  "rarely",  "seldom",   "despite",
-      "no",       "lacks",    "lacking",  "fail",    "fails",    "failed",
-      "failing",  "unable",   "absence",  "nobody",
-      "uh-uh",    "ain't",    "aren't",   "can't",   "couldn't", "daren't",
-      "didn't",   "doesn't",  "don't",    "hadn't",  "hasn't",   "haven't",
-      "isn't",    "mightn't", "mustn't",  "needn't", "oughtn't", "shan't",
-      "shouldn't", "wasn't",  "weren't",  "won't",   "wouldn't"};
+      "aint",    "arent",   "cannot",   "cant",    "couldnt",   "darent",
+      "didnt",   "doesnt",  "dont",     "hadnt",   "hasnt",     "havent",
+      "isnt",    "mightnt", "mustnt",   "neither", "neednt",    "never",
+      "none",    "nope",    "nor",      "not",     "nothing",   "nowhere",
+      "oughtnt", "shant",   "shouldnt", "uhuh",    "wasnt",     "werent",
+      "without", "wont",    "wouldnt",  "rarely",  "seldom",    "despite",
+      "no",      "lacks",   "lacking",  "fail",    "fails",     "failed",
+      "failing", "unable",  "absence",  "nobody",  "uh-uh",     "ain't",
+      "aren't",  "can't",   "couldn't", "daren't", "didn't",    "doesn't",
+      "don't",   "hadn't",  "hasn't",   "haven't", "isn't",     "mightn't",
+      "mustn't", "needn't", "oughtn't", "shan't",  "shouldn't", "wasn't",
+      "weren't", "won't",   "wouldn't"};
   return *set;
 }
 
 const std::unordered_map<std::string_view, double>& Boosters() {
   static const auto* map = new std::unordered_map<std::string_view, double>{
-      {"absolutely", kBoost},    {"amazingly", kBoost},
-      {"awfully", kBoost},       {"completely", kBoost},
-      {"considerably", kBoost},  {"decidedly", kBoost},
-      {"deeply", kBoost},        {"enormously", kBoost},
-      {"entirely", kBoost},      {"especially", kBoost},
-      {"exceptionally", kBoost}, {"extremely", kBoost},
-      {"fully", kBoost},         {"greatly", kBoost},
-      {"highly", kBoost},        {"hugely", kBoost},
-      {"incredibly", kBoost},    {"intensely", kBoost},
-      {"majorly", kBoost},       {"more", kBoost},
-      {"most", kBoost},          {"particularly", kBoost},
-      {"purely", kBoost},        {"quite", kBoost},
-      {"really", kBoost},        {"remarkably", kBoost},
-      {"so", kBoost},            {"substantially", kBoost},
-      {"thoroughly", kBoost},    {"totally", kBoost},
-      {"tremendously", kBoost},  {"unbelievably", kBoost},
-      {"unusually", kBoost},     {"utterly", kBoost},
-      {"very", kBoost},          {"strongly", kBoost},
-      {"seriously", kBoost},     {"genuinely", kBoost},
-      {"almost", kDampen},       {"barely", kDampen},
-      {"hardly", kDampen},       {"kinda", kDampen},
-      {"less", kDampen},         {"little", kDampen},
-      {"marginally", kDampen},   {"occasionally", kDampen},
-      {"partly", kDampen},       {"scarcely", kDampen},
-      {"slightly", kDampen},     {"somewhat", kDampen},
-      {"sorta", kDampen},        {"fairly", kDampen},
-      {"reasonably", kDampen},   {"relatively", kDampen}};
+      {"absolutely", kBoost},
+      {"amazingly", kBoost},
+      {"awfully", kBoost},
+      {"completely", kBoost},
+      {"considerably", kBoost},
+      {"decidedly", kBoost},
+      {"deeply", kBoost},
+      {"enormously", kBoost},
+      {"entirely", kBoost},
+      {"especially", kBoost},
+      {"exceptionally", kBoost},
+      {"extremely", kBoost},
+      {"fully", kBoost},
+      {"greatly", kBoost},
+      {"highly", kBoost},
+      {"hugely", kBoost},
+      {"incredibly", kBoost},
+      {"intensely", kBoost},
+      {"majorly", kBoost},
+      {"more", kBoost},
+      {"most", kBoost},
+      {"particularly", kBoost},
+      {"purely", kBoost},
+      {"quite", kBoost},
+      {"really", kBoost},
+      {"remarkably", kBoost},
+      {"so", kBoost},
+      {"substantially", kBoost},
+      {"thoroughly", kBoost},
+      {"totally", kBoost},
+      {"tremendously", kBoost},
+      {"unbelievably", kBoost},
+      {"unusually", kBoost},
+      {"utterly", kBoost},
+      {"very", kBoost},
+      {"strongly", kBoost},
+      {"seriously", kBoost},
+      {"genuinely", kBoost},
+      {"almost", kDampen},
+      {"barely", kDampen},
+      {"hardly", kDampen},
+      {"kinda", kDampen},
+      {"less", kDampen},
+      {"little", kDampen},
+      {"marginally", kDampen},
+      {"occasionally", kDampen},
+      {"partly", kDampen},
+      {"scarcely", kDampen},
+      {"slightly", kDampen},
+      {"somewhat", kDampen},
+      {"sorta", kDampen},
+      {"fairly", kDampen},
+      {"reasonably", kDampen},
+      {"relatively", kDampen}};
   return *map;
 }
 
@@ -111,7 +138,8 @@ std::string AsciiQuotes(std::string_view text) {
   return out;
 }
 
-std::uint64_t Fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+std::uint64_t Fnv(std::string_view s,
+                  std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -124,7 +152,8 @@ std::uint64_t Fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) 
 struct SentimentLexicon::Table {
   std::unordered_map<std::string, double> words;
   // First word -> the phrases starting with it, longest first.
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, double>>>
+  std::unordered_map<std::string,
+                     std::vector<std::pair<std::vector<std::string>, double>>>
       phrases;
   std::size_t phrase_count = 0;
 };
@@ -139,7 +168,8 @@ Result<SentimentLexicon> SentimentLexicon::LoadVader(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::NotFound(
-        path + ": cannot open the sentiment lexicon (run scripts/fetch-lexicon.sh)");
+        path +
+        ": cannot open the sentiment lexicon (run scripts/fetch-lexicon.sh)");
   }
   SentimentLexicon lexicon;
   std::string line;
@@ -147,7 +177,8 @@ Result<SentimentLexicon> SentimentLexicon::LoadVader(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
     std::size_t tab = line.find('\t');
-    std::size_t tab2 = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+    std::size_t tab2 =
+        tab == std::string::npos ? tab : line.find('\t', tab + 1);
     char* end = nullptr;
     std::string field = tab == std::string::npos
                             ? std::string()
@@ -198,7 +229,8 @@ Status SentimentLexicon::AddPhrases(std::string_view table,
     double valence = std::strtod(value.c_str(), &end);
     while (end && (*end == ' ' || *end == '\t')) ++end;
     if (value.empty() || *end != '\0' || std::fabs(valence) > 4.0) {
-      return error("valence must be a number from -4 to 4, got '" + value + "'");
+      return error("valence must be a number from -4 to 4, got '" + value +
+                   "'");
     }
     std::vector<std::string> words;
     std::istringstream phrase(Lower(line.substr(0, tab)));
@@ -218,9 +250,10 @@ Status SentimentLexicon::AddPhrases(std::string_view table,
       list.emplace_back(std::move(rest), valence);
       ++table_->phrase_count;
     }
-    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-      return a.first.size() > b.first.size();
-    });
+    std::stable_sort(list.begin(), list.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first.size() > b.first.size();
+                     });
   }
   return Status::Ok();
 }
@@ -312,7 +345,8 @@ double LexiconScorer::ItemValence(std::size_t i, double valence) const {
     }
     if (IsNegator(before)) {
       valence *= kNegation;
-    } else if (back >= 2 && (lower_[i - 1] == "so" || lower_[i - 1] == "this") &&
+    } else if (back >= 2 &&
+               (lower_[i - 1] == "so" || lower_[i - 1] == "this") &&
                lower_[i - back] == "never") {
       valence *= 1.25;  // "never so good"
     }
@@ -374,7 +408,8 @@ LexiconScore LexiconScorer::Score(std::string_view sentence) {
   score.words = static_cast<int>(words_.size());
   for (std::size_t i = 0; i < valences_.size(); ++i) {
     double v = valences_[i];
-    if (contrast < words_.size() && i != contrast) v *= i < contrast ? 0.5 : 1.5;
+    if (contrast < words_.size() && i != contrast)
+      v *= i < contrast ? 0.5 : 1.5;
     score.sum += v;
     score.positive += v > 0 ? 1 : 0;
     score.negative += v < 0 ? 1 : 0;

@@ -94,7 +94,8 @@ void Standardise(const Featurized& train, SentimentHead* head) {
   for (const auto& row : train.x)
     for (std::size_t j = 0; j < d; ++j)
       head->scale[j] += (row[j] - head->mean[j]) * (row[j] - head->mean[j]);
-  for (double& s : head->scale) s = std::max(std::sqrt(s / train.x.size()), 1e-6);
+  for (double& s : head->scale)
+    s = std::max(std::sqrt(s / train.x.size()), 1e-6);
 }
 
 // Fits weights and bias for `penalty` on standardised features.
@@ -212,7 +213,8 @@ Result<SentimentTrainReport> TrainSentiment(
                                       : Polarity::kNeutral;
   }
   report.rule_only_dev_pearson = PearsonR(rule, dev_set->y);
-  report.rule_only_dev_macro_f1 = PolarityMacroF1(dev_set->polarity, rule_class);
+  report.rule_only_dev_macro_f1 =
+      PolarityMacroF1(dev_set->polarity, rule_class);
 
   SentimentHead best;
   best.dev_macro_f1 = -1;
@@ -244,9 +246,9 @@ Result<SentimentTrainReport> TrainSentiment(
   const std::string phrases_copy = paths.model_dir + "/sentiment_phrases.tsv";
   if (std::filesystem::absolute(phrases_path, ec) !=
       std::filesystem::absolute(phrases_copy, ec)) {
-    std::filesystem::copy_file(phrases_path, phrases_copy,
-                               std::filesystem::copy_options::overwrite_existing,
-                               ec);
+    std::filesystem::copy_file(
+        phrases_path, phrases_copy,
+        std::filesystem::copy_options::overwrite_existing, ec);
     if (ec) return Status::IoError(phrases_copy + ": " + ec.message());
   }
   Status written =

@@ -87,7 +87,8 @@ TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {
                                 "hopeless; we need full fibre.\n");
   auto csv = Sift(dir_, {"classify", input, "--format", "csv", "--quiet"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("id,labels,needs_review,score_ideas,", 0), 0u)
+  EXPECT_EQ(csv.out.rfind("id,labels,needs_review,sentiment,sentiment_score,sector,"
+                           "sector_raw,campaign,score_ideas,", 0), 0u)
       << csv.out;
   EXPECT_NE(csv.out.find("\nx1,"), std::string::npos);
   auto explained = Sift(dir_, {"classify", input, "--explain", "--quiet"});

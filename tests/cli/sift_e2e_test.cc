@@ -200,7 +200,7 @@ TEST_F(SiftSearchE2eTest, FacetsAndFilters) {
             5);
   EXPECT_EQ(Search({"green", "--district", "St Albans"}).at("total"), 1);
   EXPECT_EQ(
-      Search({"", "--type", "A business", "--sector", "pharma"}).at("total"),
+      Search({"", "--type", "A business", "--sector", "life_sciences"}).at("total"),
       2);
 }
 

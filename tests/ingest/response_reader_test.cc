@@ -123,7 +123,8 @@ TEST_F(ResponseReaderTest, LongFormatWithAliases) {
   const Response& r2 = out.responses[1];
   EXPECT_EQ(r2.id, "R2");
   EXPECT_EQ(r2.organisation, "Herts LEP");
-  EXPECT_EQ(r2.sector, "Transport");
+  EXPECT_EQ(r2.sector_raw, "Transport");
+  EXPECT_EQ(r2.sector, "");  // no SectorMapper in the options
   EXPECT_EQ(r2.date, "2019-03-04");
   EXPECT_TRUE(r2.metadata.empty());
   EXPECT_EQ(r2.source_line, 3);

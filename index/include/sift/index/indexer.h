@@ -42,8 +42,12 @@ struct IngestOptions {
   // A classifier model directory (sift/nlp/classifier.h) and its word-vector
   // table: each response is labelled as it is indexed (theme: filter terms,
   // score values, labels in the record). Empty: no classification.
+  // With sentiment.json in the model directory, sentiment is scored too
+  // (per response, per sentence and per theme) with the VADER lexicon at
+  // `lexicon_path`.
   std::string model_dir;
   std::string vectors_path;
+  std::string lexicon_path;
   // Called every `progress_every` units (<= 0: never) and at the end of each
   // file, from the worker thread that reads the files, never concurrently.
   // May be empty.
@@ -78,6 +82,11 @@ struct IngestReport {
   // and how many were flagged for review.
   std::vector<std::pair<std::string, std::int64_t>> themes;
   std::int64_t needs_review = 0;
+  // Responses of this run per sentiment: negative, neutral, positive (zeros
+  // without a sentiment model).
+  std::int64_t sentiment[3] = {0, 0, 0};
+  // Typed sector values the sector rules could not place, with counts.
+  std::vector<std::pair<std::string, std::int64_t>> unmapped_sectors;
   double seconds = 0;
 };
 

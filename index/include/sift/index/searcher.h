@@ -29,13 +29,16 @@ enum class SortOrder {
   kRelevance,
   kDateAscending,
   kDateDescending,
-  kScoreDescending,  // by the calibrated score of SearchRequest::sort_label
+  kScoreDescending,      // by the calibrated score of SearchRequest::sort_label
+  kSentimentAscending,   // most negative first
+  kSentimentDescending,  // most positive first
 };
 
 struct SearchRequest {
   std::string query;
-  // Filters by field ("sector", "district", "question", "respondent_type"
-  // or its query key "type", "theme"): values of one field are alternatives
+  // Filters by field ("sector" (canonical id), "district", "question",
+  // "respondent_type" or its query key "type", "theme", "sentiment",
+  // "campaign"): values of one field are alternatives
   // (OR), fields combine with AND.
   std::map<std::string, std::vector<std::string>> filters;
   std::int64_t offset = 0;
@@ -58,6 +61,12 @@ struct SearchHit {
   std::vector<std::string> labels;
   std::vector<std::pair<std::string, float>> scores;
   bool needs_review = false;
+  // Sentiment, when the model had a sentiment head at ingest.
+  bool has_sentiment = false;
+  std::string sentiment;  // negative, neutral, positive
+  double sentiment_score = 0;
+  std::vector<std::pair<std::string, double>> theme_sentiment;
+  std::string campaign;  // "" when in none
 };
 
 struct FacetCount {

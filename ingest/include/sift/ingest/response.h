@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "sift/core/status.h"
 #include "sift/ingest/record_reader.h"
 #include "sift/ingest/redactor.h"
+#include "sift/ingest/sectors.h"
 
 namespace sift::ingest {
 
@@ -35,7 +37,10 @@ struct Response {
   std::string question;
   std::string respondent_type;
   std::string organisation;
-  std::string sector;  // as the respondent wrote it
+  // Canonical sector id (sectors.h) when the reader has a SectorMapper,
+  // else "". `sector_raw` is what the respondent wrote.
+  std::string sector;
+  std::string sector_raw;
   std::string district;
   std::string date;  // ISO 8601 when recognised, else as written
   // Every other column, by header name, display-normalised and redacted.
@@ -75,6 +80,10 @@ struct ResponseReaderOptions {
   ReaderOptions reader;
   FieldMapping mapping;
   bool redact = true;  // false only with --no-redact
+  // Maps each respondent's sector to a canonical id: from what they typed,
+  // their organisation and respondent type, and, when none of those says,
+  // from the text of all their answers. Unset: Response::sector stays "".
+  std::optional<SectorMapper> sectors;
 };
 
 // Counts kept while reading one file.
@@ -85,6 +94,9 @@ struct FileStats {
   std::int64_t rejected = 0;
   RedactionCounts redactions;
   DecodeStats decode;
+  // Typed sector values the mapper could not place (or placed only from
+  // the text), with counts, for an analyst to write rules for.
+  UnmappedSectors unmapped_sectors;
 };
 
 // One step of a ResponseReader.

@@ -1,8 +1,9 @@
 // SentenceSplitter: cuts text into sentences, the unit that sentiment,
 // campaign additions and evidence quotes work on.
 //
-// Boundaries are ICU's sentence rules (UAX #29) for British English with
-// the CLDR abbreviation suppressions ("Dr.", "e.g." do not end a sentence),
+// Boundaries are ICU's sentence rules (UAX #29) for English, filtered by
+// ICU's abbreviation list where the installed ICU data has one (a lower-case
+// word after "e.g." never starts a sentence; "Dr. Patel" may still split),
 // plus every line break, so bullet points and list items come out as their
 // own sentences. Spans are trimmed of surrounding white space; blank ones
 // are skipped. A span is a byte range into the caller's text, so a sentence

@@ -7,9 +7,9 @@
 // a score; the final score in [-1, 1] blends it with the rule layer's own
 // (linearly rescaled) score, which carries across domains better than
 // weights learned from one consultation; two thresholds tuned on a dev
-// split turn it into a polarity. The head is applied to the whole response and to each sentence,
-// so a response can praise the university in one sentence and attack the
-// roads in the next.
+// split turn it into a polarity. The head is applied to the whole response and
+// to each sentence, so a response can praise the university in one sentence and
+// attack the roads in the next.
 //
 // A model directory holds sentiment.json (the head, written by
 // TrainSentiment; format in models/FORMAT.md) and sentiment_phrases.tsv

@@ -1,0 +1,76 @@
+// ResponseAnalyzer: everything sift's models say about a batch of
+// responses: the themes (classifier.h), the sentiment of the response and of
+// each sentence (sentiment.h), and the sentiment per assigned theme.
+//
+// Theme sentiment is the sentiment of the sentences that carry the theme:
+// each sentence of a response with several is classified too, and a theme's
+// sentiment is the mean score of the sentences whose score for it reaches
+// the theme's threshold (or, when no single sentence does, of the sentence
+// that scores highest for it). A one-sentence response's theme sentiment is
+// its sentiment.
+//
+// Thread safety: not thread-safe (it holds a Classifier and a
+// SentimentModel, which reuse buffers); one call at a time.
+#ifndef SIFT_NLP_ANALYZER_H_
+#define SIFT_NLP_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sift/core/status.h"
+#include "sift/nlp/classifier.h"
+#include "sift/nlp/sentiment.h"
+
+namespace sift::nlp {
+
+struct AnalyzerPaths {
+  std::string model_dir;  // model.bin, taxonomy.json[, sentiment.json]
+  std::string vectors;    // the word-vector table
+  std::string lexicon;    // VADER's lexicon; needed only with sentiment.json
+};
+
+// One response to analyse, in both of ingest's forms.
+struct AnalyzerInput {
+  std::string_view analysis_text;  // for themes
+  std::string_view display_text;   // for sentiment (case counts)
+};
+
+struct Analysis {
+  Prediction themes;
+  bool has_sentiment = false;  // false when the model has no sentiment head
+  SentimentResult sentiment;
+  // (label index, score in [-1, 1]) for each assigned label, ascending.
+  std::vector<std::pair<int, double>> theme_sentiment;
+};
+
+class ResponseAnalyzer {
+ public:
+  ~ResponseAnalyzer();
+  ResponseAnalyzer(ResponseAnalyzer&&) noexcept;
+  ResponseAnalyzer& operator=(ResponseAnalyzer&&) noexcept;
+
+  // Loads the classifier and, when `paths.model_dir` holds sentiment.json,
+  // the sentiment model. Errors name the file and what is wrong.
+  static Result<ResponseAnalyzer> Load(const AnalyzerPaths& paths,
+                                       const ClassifierOptions& options = {});
+
+  Classifier& classifier();
+  bool has_sentiment() const;
+
+  // One Analysis per input, in order.
+  Status Analyze(const std::vector<AnalyzerInput>& inputs,
+                 std::vector<Analysis>* out);
+
+ private:
+  struct State;
+  explicit ResponseAnalyzer(std::unique_ptr<State> state);
+  Status AddThemeSentiment(const std::vector<AnalyzerInput>& inputs,
+                           std::vector<Analysis>* out);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_ANALYZER_H_

@@ -1,0 +1,120 @@
+#include "sift/nlp/analyzer.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "sift/ingest/normalizer.h"
+
+namespace sift::nlp {
+
+struct ResponseAnalyzer::State {
+  Classifier classifier;
+  std::optional<SentimentModel> sentiment;
+  ingest::TextNormalizer normalizer;
+  std::vector<std::string> sentence_texts;
+  std::vector<Prediction> sentence_predictions;
+};
+
+ResponseAnalyzer::ResponseAnalyzer(std::unique_ptr<State> state)
+    : state_(std::move(state)) {}
+ResponseAnalyzer::~ResponseAnalyzer() = default;
+ResponseAnalyzer::ResponseAnalyzer(ResponseAnalyzer&&) noexcept = default;
+ResponseAnalyzer& ResponseAnalyzer::operator=(ResponseAnalyzer&&) noexcept =
+    default;
+
+Result<ResponseAnalyzer> ResponseAnalyzer::Load(
+    const AnalyzerPaths& paths, const ClassifierOptions& options) {
+  auto classifier = Classifier::Load(paths.model_dir, paths.vectors, options);
+  if (!classifier.ok()) return classifier.status();
+  auto normalizer = ingest::TextNormalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  std::optional<SentimentModel> sentiment;
+  std::error_code ec;
+  if (std::filesystem::exists(paths.model_dir + "/sentiment.json", ec)) {
+    auto model =
+        SentimentModel::Load({paths.model_dir, paths.lexicon, paths.vectors});
+    if (!model.ok()) return model.status();
+    sentiment.emplace(std::move(model).value());
+  }
+  return ResponseAnalyzer(
+      std::make_unique<State>(State{std::move(classifier).value(),
+                                    std::move(sentiment),
+                                    std::move(normalizer).value(),
+                                    {},
+                                    {}}));
+}
+
+Classifier& ResponseAnalyzer::classifier() { return state_->classifier; }
+bool ResponseAnalyzer::has_sentiment() const {
+  return state_->sentiment.has_value();
+}
+
+Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
+                                 std::vector<Analysis>* out) {
+  State& s = *state_;
+  s.sentence_texts.clear();
+  for (const AnalyzerInput& in : inputs) {
+    s.sentence_texts.emplace_back(in.analysis_text);
+  }
+  std::vector<Prediction> predictions;
+  SIFT_RETURN_IF_ERROR(s.classifier.Classify(s.sentence_texts, &predictions));
+  out->assign(inputs.size(), Analysis());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    (*out)[i].themes = std::move(predictions[i]);
+  }
+  if (!s.sentiment) return Status::Ok();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    (*out)[i].has_sentiment = true;
+    (*out)[i].sentiment = s.sentiment->Analyze(inputs[i].display_text);
+  }
+  return AddThemeSentiment(inputs, out);
+}
+
+Status ResponseAnalyzer::AddThemeSentiment(
+    const std::vector<AnalyzerInput>& inputs, std::vector<Analysis>* out) {
+  State& s = *state_;
+  // Every sentence of every multi-sentence response, classified in one go.
+  s.sentence_texts.clear();
+  std::vector<std::size_t> first(inputs.size() + 1, 0);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    first[i] = s.sentence_texts.size();
+    const Analysis& a = (*out)[i];
+    if (a.sentiment.sentences.size() < 2 || a.themes.labels.empty()) continue;
+    for (const SentenceSentiment& sentence : a.sentiment.sentences) {
+      s.sentence_texts.push_back(
+          s.normalizer.ForAnalysis(sentence.span.Of(inputs[i].display_text)));
+    }
+  }
+  first[inputs.size()] = s.sentence_texts.size();
+  SIFT_RETURN_IF_ERROR(
+      s.classifier.Classify(s.sentence_texts, &s.sentence_predictions));
+  const std::vector<float>& thresholds = s.classifier.thresholds();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Analysis& a = (*out)[i];
+    for (int label : a.themes.labels) {
+      if (first[i] == first[i + 1]) {
+        a.theme_sentiment.emplace_back(label, a.sentiment.score);
+        continue;
+      }
+      double sum = 0, best_score = -1, best_sentiment = 0;
+      int count = 0;
+      for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
+        float score = s.sentence_predictions[k].scores[label];
+        double sentiment = a.sentiment.sentences[k - first[i]].score;
+        if (score >= thresholds[label]) {
+          sum += sentiment;
+          ++count;
+        }
+        if (score > best_score) {
+          best_score = score;
+          best_sentiment = sentiment;
+        }
+      }
+      a.theme_sentiment.emplace_back(label,
+                                     count > 0 ? sum / count : best_sentiment);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace sift::nlp
