@@ -55,10 +55,11 @@ struct Row {
 
 struct Counts {  // pair counts
   double predicted = 0, truth = 0, truth_long = 0, both = 0, both_long = 0,
-         near_ok = 0;
+         near_ok = 0, near_truth = 0, near_found = 0;
   void operator+=(const Counts& o) {
     predicted += o.predicted, truth += o.truth, truth_long += o.truth_long;
     both += o.both, both_long += o.both_long, near_ok += o.near_ok;
+    near_truth += o.near_truth, near_found += o.near_found;
   }
 };
 
@@ -125,6 +126,13 @@ struct FileEval {
   std::vector<Row> rows;
   std::vector<int> exact;      // exact-group label per row
   std::vector<int> long_text;  // 1 when the row has >= min_words words
+  // Pairs of rows heading distinct exact groups of long texts whose exact
+  // shingle Jaccard is >= the threshold, with the product of group sizes.
+  struct Edge {
+    std::size_t a, b;
+    double pairs;
+  };
+  std::vector<Edge> near;
   ingest::CampaignOptions options;
 };
 
@@ -162,6 +170,11 @@ Counts Score(const FileEval& f, const std::vector<int>& labels) {
       }
     }
   }
+  c.near_truth = c.truth_long, c.near_found = c.both_long;
+  for (const auto& e : f.near) {
+    c.near_truth += e.pairs;
+    if (labels[e.a] >= 0 && labels[e.a] == labels[e.b]) c.near_found += e.pairs;
+  }
   return c;
 }
 
@@ -196,42 +209,52 @@ double Jaccard(const std::vector<std::size_t>& a,
          static_cast<double>(a.size() + b.size() - common);
 }
 
-// Unguarded baseline: connected components of exact Jaccard >= threshold
-// between distinct long texts; components of >= min_members rows.
-std::vector<int> SingleLinkage(const FileEval& f) {
+// Fills f->near: all pairs of distinct long texts at or above threshold.
+void FindNearPairs(FileEval* f) {
   std::vector<std::size_t> reps;  // first row of each long exact group
   std::vector<std::vector<std::size_t>> shingles;
-  std::map<int, std::size_t> seen;
-  for (std::size_t i = 0; i < f.rows.size(); ++i) {
-    if (f.long_text[i] && seen.try_emplace(f.exact[i], reps.size()).second) {
+  std::map<int, double> copies;
+  for (std::size_t i = 0; i < f->rows.size(); ++i) {
+    if (f->long_text[i] && copies[f->exact[i]]++ == 0) {
       reps.push_back(i);
-      shingles.push_back(Shingles(f.rows[i].text, f.options.shingle_words));
+      shingles.push_back(Shingles(f->rows[i].text, f->options.shingle_words));
     }
   }
-  std::vector<std::size_t> parent(reps.size());
+  for (std::size_t a = 0; a < reps.size(); ++a) {
+    for (std::size_t b = a + 1; b < reps.size(); ++b) {
+      if (Jaccard(shingles[a], shingles[b]) >= f->options.min_similarity) {
+        f->near.push_back(
+            {reps[a], reps[b],
+             copies[f->exact[reps[a]]] * copies[f->exact[reps[b]]]});
+      }
+    }
+  }
+}
+
+// Unguarded baseline: connected components of f.near (union-find alone),
+// of >= min_members rows.
+std::vector<int> SingleLinkage(const FileEval& f) {
+  std::vector<std::size_t> parent(f.rows.size());
   for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   auto root = [&](std::size_t x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (std::size_t a = 0; a < reps.size(); ++a) {
-    for (std::size_t b = a + 1; b < reps.size(); ++b) {
-      if (root(a) != root(b) &&
-          Jaccard(shingles[a], shingles[b]) >= f.options.min_similarity) {
-        parent[root(a)] = root(b);
-      }
-    }
+  std::map<int, std::size_t> head;  // exact group -> first row
+  for (std::size_t i = 0; i < f.rows.size(); ++i) {
+    if (f.long_text[i])
+      parent[i] = root(head.try_emplace(f.exact[i], i).first->second);
   }
+  for (const auto& e : f.near) parent[root(e.a)] = root(e.b);
   std::vector<int> labels(f.rows.size(), -1);
   std::map<std::size_t, std::size_t> size;
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
-    if (f.long_text[i]) labels[i] = static_cast<int>(root(seen[f.exact[i]]));
-    if (labels[i] >= 0) ++size[static_cast<std::size_t>(labels[i])];
+    if (f.long_text[i]) ++size[root(i)];
   }
-  for (int& l : labels) {
-    if (l >= 0 && size[static_cast<std::size_t>(l)] <
-                      static_cast<std::size_t>(f.options.min_members)) {
-      l = -1;
+  for (std::size_t i = 0; i < f.rows.size(); ++i) {
+    if (f.long_text[i] &&
+        size[root(i)] >= static_cast<std::size_t>(f.options.min_members)) {
+      labels[i] = static_cast<int>(root(i));
     }
   }
   return labels;
@@ -279,11 +302,11 @@ struct Totals {
 
 void PrintCounts(const char* name, const Counts& c) {
   std::printf(
-      "  %-9s pairs %8.0f  P strict %.3f  P near %.3f  R all %.3f  R long "
-      "%.3f\n",
+      "  %-9s pairs %8.0f  P strict %.3f  P near %.3f  R all %.3f  R long %.3f"
+      "  R near %.3f\n",
       name, c.predicted, Ratio(c.both, c.predicted),
       Ratio(c.near_ok, c.predicted), Ratio(c.both, c.truth),
-      Ratio(c.both_long, c.truth_long));
+      Ratio(c.both_long, c.truth_long), Ratio(c.near_found, c.near_truth));
 }
 
 std::vector<int> CampaignLabels(std::size_t n,
@@ -301,9 +324,16 @@ double BelowThreshold(const FileEval& f,
   double below = 0;
   for (const auto& c : found) {
     for (std::size_t m : c.members) {
-      below += ingest::ShingleJaccard(f.rows[c.template_index].text,
-                                      f.rows[m].text, f.options.shingle_words) <
-               f.options.min_similarity;
+      const double j =
+          ingest::ShingleJaccard(f.rows[c.template_index].text, f.rows[m].text,
+                                 f.options.shingle_words);
+      below += j < f.options.min_similarity;
+      if (std::getenv("DEBUG_BELOW")) {
+        std::printf(
+            "below %.3f words %zu/%zu\n", j,
+            ingest::CampaignWords(f.rows[m].text).size(),
+            ingest::CampaignWords(f.rows[c.template_index].text).size());
+      }
     }
   }
   return below;
@@ -317,6 +347,7 @@ void EvaluateFile(const std::string& name, FileEval& f, bool spot, Totals* t) {
                           static_cast<std::size_t>(f.options.min_words));
   }
   f.exact = Label(keys);
+  FindNearPairs(&f);
   ingest::CampaignFinder finder(f.options);
   for (const Row& r : f.rows) finder.Add(r.text);
   const auto found = finder.Find();

@@ -65,7 +65,9 @@ void SplitLine(std::string_view line, icu::BreakIterator* breaker,
 std::vector<std::string_view> Sentences(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> breaker(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(),
+      // English rules with abbreviation suppression: "Mr." and "e.g." do
+      // not end a sentence. Other scripts' terminators still do.
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"),
                                                  status));
   if (U_FAILURE(status)) breaker.reset();
   std::vector<std::string_view> sentences;
