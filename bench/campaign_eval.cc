@@ -328,12 +328,6 @@ double BelowThreshold(const FileEval& f,
           ingest::ShingleJaccard(f.rows[c.template_index].text, f.rows[m].text,
                                  f.options.shingle_words);
       below += j < f.options.min_similarity;
-      if (std::getenv("DEBUG_BELOW")) {
-        std::printf(
-            "below %.3f words %zu/%zu\n", j,
-            ingest::CampaignWords(f.rows[m].text).size(),
-            ingest::CampaignWords(f.rows[c.template_index].text).size());
-      }
     }
   }
   return below;
@@ -465,10 +459,57 @@ void TimeSynthetic(const std::vector<std::string>& texts, long n,
               static_cast<double>(rss_before) / 1024);
 }
 
+struct Flags {
+  ingest::CampaignOptions options;
+  bool spot = false;
+  long synthetic = 0;
+};
+
+// Parses argv[2...]; false (with a message) on a bad flag.
+bool ParseFlags(int argc, char** argv, Flags* flags) {
+  ingest::CampaignOptions& o = flags->options;
+  for (int i = 2; i < argc; ++i) {
+    const std::string flag = argv[i];
+    if (flag == "--spot-check") {
+      flags->spot = true;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "%s needs a value\n", argv[i]);
+      return false;
+    }
+    const char* v = argv[++i];
+    if (flag == "--synthetic") {
+      flags->synthetic = std::atol(v);
+    } else if (flag == "--shingle") {
+      o.shingle_words = std::atoi(v);
+    } else if (flag == "--hashes") {
+      o.num_hashes = std::atoi(v);
+    } else if (flag == "--bands") {
+      o.bands = std::atoi(v);
+    } else if (flag == "--threshold") {
+      o.min_similarity = std::atof(v);
+    } else if (flag == "--min-words") {
+      o.min_words = std::atoi(v);
+    } else if (flag == "--min-members") {
+      o.min_members = std::atoi(v);
+    } else {
+      std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
+      return false;
+    }
+  }
+  if (auto s = ingest::ValidateCampaignOptions(o); !s.ok()) {
+    std::fprintf(stderr, "%s\n", s.ToString().c_str());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
+  Flags flags;
+  if (argc < 2 || !ParseFlags(argc, argv, &flags)) {
     std::fprintf(
         stderr,
         "usage: sift_campaign_eval DATA_DIR [--spot-check] [--synthetic N] "
@@ -481,38 +522,7 @@ int main(int argc, char** argv) {
     std::printf("skipped: %s not found\n", dir.c_str());
     return 0;
   }
-  ingest::CampaignOptions options;
-  bool spot = false;
-  long synthetic = 0;
-  for (int i = 2; i < argc; ++i) {
-    const std::string flag = argv[i];
-    if (flag == "--spot-check") {
-      spot = true;
-      continue;
-    }
-    if (i + 1 >= argc)
-      return std::fprintf(stderr, "%s needs a value\n", argv[i]), 1;
-    const char* v = argv[++i];
-    if (flag == "--synthetic")
-      synthetic = std::atol(v);
-    else if (flag == "--shingle")
-      options.shingle_words = std::atoi(v);
-    else if (flag == "--hashes")
-      options.num_hashes = std::atoi(v);
-    else if (flag == "--bands")
-      options.bands = std::atoi(v);
-    else if (flag == "--threshold")
-      options.min_similarity = std::atof(v);
-    else if (flag == "--min-words")
-      options.min_words = std::atoi(v);
-    else if (flag == "--min-members")
-      options.min_members = std::atoi(v);
-    else
-      return std::fprintf(stderr, "unknown flag %s\n", argv[i - 1]), 1;
-  }
-  if (auto s = ingest::ValidateCampaignOptions(options); !s.ok()) {
-    return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
-  }
+  const ingest::CampaignOptions& options = flags.options;
   std::printf(
       "options: shingle %d, hashes %d, bands %d, threshold %.2f, min_words %d, "
       "min_members %d\n",
@@ -529,16 +539,16 @@ int main(int argc, char** argv) {
     FileEval f;
     f.options = options;
     if (!ReadFile(path.string(), &f.rows)) return 1;
-    EvaluateFile(path.filename().string(), f, spot, &totals);
+    EvaluateFile(path.filename().string(), f, flags.spot, &totals);
     for (const Row& r : f.rows) texts.push_back(r.text);
   }
   std::printf(
       "TOTAL: %zu files, %.0f rows, %.0f campaigns, %.0f members, %.0f below "
-      "threshold\n",
-      files.size(), totals.rows, totals.campaigns, totals.members,
-      totals.below);
+      "threshold to their template (member precision %.3f)\n",
+      files.size(), totals.rows, totals.campaigns, totals.members, totals.below,
+      1 - Ratio(totals.below, totals.members));
   PrintCounts("campaigns", totals.found);
   PrintCounts("baseline", totals.baseline);
-  if (synthetic > 0) TimeSynthetic(texts, synthetic, options);
+  if (flags.synthetic > 0) TimeSynthetic(texts, flags.synthetic, options);
   return 0;
 }

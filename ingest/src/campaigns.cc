@@ -3,11 +3,8 @@
 // component peeled into campaigns around medoids.
 #include "sift/ingest/campaigns.h"
 
-#include <algorithm>
-#include <cstdio>
-#include <numeric>
+#include <cstdint>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "campaign_text.h"
