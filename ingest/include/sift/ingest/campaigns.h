@@ -129,7 +129,7 @@ class CampaignFinder {
 
  private:
   static constexpr std::uint32_t kShort = 0xFFFFFFFFu;
-  const CampaignOptions options_;
+  CampaignOptions options_;
   // Per added text: index of its distinct word sequence, or kShort.
   std::vector<std::uint32_t> records_;
   // Per distinct word sequence: its key, and num_hashes signature values.
