@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh sift >/dev/null
 scripts/fetch-vectors.sh >/dev/null  # word vectors for the classifier, cached
+scripts/fetch-lexicon.sh >/dev/null  # VADER lexicon for sentiment, cached
 out=out/demo
 rm -rf "$out"
 mkdir -p "$out"
@@ -22,9 +23,15 @@ echo "== sift classify (themes of every answer, with the bundled model)"
 "$sift" classify "$demo" --text 'Q*' --out "$out/themes.jsonl"
 head -n 3 "$out/themes.jsonl"
 echo
+echo "== sift campaigns (template letters; members stay in every count)"
+"$sift" campaigns --db "$out/db" --json >"$out/campaigns.json"
+"$sift" campaigns --db "$out/db" --show-additions 2 | head -n 12
+echo
 echo "Outputs:"
 echo "  database       $out/db"
 echo "  ingest report  $out/ingest.json"
 echo "  search result  $out/search.txt"
-echo "  themes         $out/themes.jsonl"
+echo "  themes         $out/themes.jsonl (themes, sentiment, sector)"
+echo "  campaigns      $out/campaigns.json"
 echo "Try: $sift search 'broadband' --db $out/db --district 'East Herts' --facets"
+echo "     $sift search '' --db $out/db --sentiment negative --sector resident --facets"

@@ -36,6 +36,10 @@ int RunEval(const EvalArgs& args);
 std::shared_ptr<VectorsArgs> AddVectorsCommand(CLI::App* app);
 int RunVectors(const VectorsArgs& args);
 
+struct CampaignsArgs;
+std::shared_ptr<CampaignsArgs> AddCampaignsCommand(CLI::App* app);
+int RunCampaigns(const CampaignsArgs& args);
+
 }  // namespace sift::cli
 
 #endif  // SIFT_CLI_SRC_COMMANDS_H_

@@ -78,6 +78,8 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
     unmapped.push_back({{"value", value}, {"count", count}});
   }
   j["unmapped_sectors"] = std::move(unmapped);
+  j["campaigns"] = {{"campaigns", r.campaigns},
+                    {"members", r.campaign_members}};
   j["seconds"] = r.seconds;
   return j;
 }
@@ -120,6 +122,12 @@ void PrintSummary(const index::IngestReport& r) {
     fmt::print("  themes       {} ({} flagged for review)\n", themes,
                r.needs_review);
   }
+  if (r.sentiment[0] + r.sentiment[1] + r.sentiment[2] > 0) {
+    fmt::print("  sentiment    negative {}, neutral {}, positive {}\n",
+               r.sentiment[0], r.sentiment[1], r.sentiment[2]);
+  }
+  fmt::print("  campaigns    {} ({} responses; see sift campaigns)\n",
+             r.campaigns, r.campaign_members);
   fmt::print("  database     {} responses in all\n", r.database_documents);
   const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
   for (std::size_t i = 0; i < shown; ++i) {

@@ -25,6 +25,7 @@ int Run(int argc, char** argv) {
   auto classify = sift::cli::AddClassifyCommand(&app);
   auto eval = sift::cli::AddEvalCommand(&app);
   auto vectors = sift::cli::AddVectorsCommand(&app);
+  auto campaigns = sift::cli::AddCampaignsCommand(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -40,6 +41,9 @@ int Run(int argc, char** argv) {
   if (app.got_subcommand("classify")) return sift::cli::RunClassify(*classify);
   if (app.got_subcommand("eval")) return sift::cli::RunEval(*eval);
   if (app.got_subcommand("vectors")) return sift::cli::RunVectors(*vectors);
+  if (app.got_subcommand("campaigns")) {
+    return sift::cli::RunCampaigns(*campaigns);
+  }
   return 1;
 }
 

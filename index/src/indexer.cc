@@ -9,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "campaign_pass.h"
 #include "document_builder.h"
 #include "document_queue.h"
 #include "schema.h"
@@ -50,6 +51,15 @@ class IngestRun {
       report_.themes.emplace_back(l.id, 0);
     }
     builder_.SetLabels(std::move(ids));
+    return Status::Ok();
+  }
+
+  // Finds campaigns over the whole database, this run's documents included.
+  Status FindCampaigns() {
+    auto counts = UpdateCampaigns(db_);
+    if (!counts.ok()) return counts.status();
+    report_.campaigns = counts->campaigns;
+    report_.campaign_members = counts->members;
     return Status::Ok();
   }
 
@@ -273,6 +283,7 @@ Result<IngestReport> RunIngest(const std::vector<std::string>& paths,
   IngestRun run(options, db);
   Status s = run.LoadClassifier();
   if (s.ok()) s = run.IngestAll(paths);
+  if (s.ok()) s = run.FindCampaigns();
   if (!s.ok()) {
     if (transactional) db->cancel_transaction();
     return s;

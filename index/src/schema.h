@@ -42,6 +42,8 @@
 //   sift.last_ingest JSON summary of the last run (files and counts)
 //   sift.model       version of the classifier that labelled the responses
 //   sift.labels      JSON list of the label ids, in score-slot order
+//   sift.campaigns   JSON list of {"id", "size", "template"}: the campaigns
+//                    found over the whole database by the last run
 //   label.<field>.<key>  display form of a filter value: the one written most
 //   often in the last run that saw it
 #ifndef SIFT_INDEX_SRC_SCHEMA_H_
@@ -69,6 +71,8 @@ inline constexpr Xapian::valueno kFirstScoreSlot = 10;
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
 inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
+inline constexpr Xapian::valueno kCampaignSlot = 7;
+inline constexpr char kCampaignPrefix[] = "XCAMP";
 
 // A categorical field that is filtered, faceted and labelled alike.
 struct Category {

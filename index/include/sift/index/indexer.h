@@ -85,6 +85,10 @@ struct IngestReport {
   // Responses of this run per sentiment: negative, neutral, positive (zeros
   // without a sentiment model).
   std::int64_t sentiment[3] = {0, 0, 0};
+  // Campaigns (ingest/campaigns.h) over the whole database after the run,
+  // and the responses in them; members stay indexed and counted.
+  std::int64_t campaigns = 0;
+  std::int64_t campaign_members = 0;
   // Typed sector values the sector rules could not place, with counts.
   std::vector<std::pair<std::string, std::int64_t>> unmapped_sectors;
   double seconds = 0;
