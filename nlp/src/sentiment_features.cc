@@ -33,9 +33,17 @@ void SentimentFeaturizer::Extract(
   out->assign(dim(), 0.0);
   double sum = 0, mean = 0, low = 0, high = 0, last = 0;
   int positive = 0, negative = 0, words = 0;
+  bool contrasted = false;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     LexiconScore score = scorer_.Score(sentences[s].Of(text));
-    sum += score.sum;
+    // A sentence opening with "but" or "however" turns the text, as the
+    // word does within a sentence (VADER applies it over the whole text).
+    if (score.opens_with_contrast && !contrasted && s > 0) {
+      sum *= 0.5;
+      contrasted = true;
+    }
+    sum +=
+        contrasted && !score.opens_with_contrast ? 1.5 * score.sum : score.sum;
     mean += score.compound;
     low = s == 0 ? score.compound : std::min(low, score.compound);
     high = s == 0 ? score.compound : std::max(high, score.compound);

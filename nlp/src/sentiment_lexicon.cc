@@ -343,12 +343,12 @@ double LexiconScorer::ItemValence(std::size_t i, double valence) const {
       }
       valence += s * (back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9);
     }
-    if (IsNegator(before)) {
+    const bool never_so = back >= 2 && before == "never" &&
+                          (lower_[i - 1] == "so" || lower_[i - 1] == "this");
+    if (never_so) {
+      valence *= 1.25;  // "never so good" praises
+    } else if (IsNegator(before)) {
       valence *= kNegation;
-    } else if (back >= 2 &&
-               (lower_[i - 1] == "so" || lower_[i - 1] == "this") &&
-               lower_[i - back] == "never") {
-      valence *= 1.25;  // "never so good"
     }
   }
   if (i >= 1 && lower_[i - 1] == "least" &&
@@ -406,6 +406,7 @@ LexiconScore LexiconScorer::Score(std::string_view sentence) {
   }
   LexiconScore score;
   score.words = static_cast<int>(words_.size());
+  score.opens_with_contrast = contrast == 0;
   for (std::size_t i = 0; i < valences_.size(); ++i) {
     double v = valences_[i];
     if (contrast < words_.size() && i != contrast)

@@ -9,8 +9,10 @@
 // that scores highest for it). A one-sentence response's theme sentiment is
 // its sentiment.
 //
-// Thread safety: not thread-safe (it holds a Classifier and a
-// SentimentModel, which reuse buffers); one call at a time.
+// Thread safety: not thread-safe (it holds a Classifier and SentimentModels,
+// which reuse buffers); one call at a time. It uses `options.threads`
+// threads itself: the classifier's featurisation, and one sentiment model
+// per thread.
 #ifndef SIFT_NLP_ANALYZER_H_
 #define SIFT_NLP_ANALYZER_H_
 

@@ -72,6 +72,9 @@ struct LexiconScore {
   int positive = 0;     // items with positive adjusted valence
   int negative = 0;     // items with negative adjusted valence
   int words = 0;        // tokens considered
+  // The sentence starts with "but" or "however": what came before it in the
+  // text weighs less (x0.5) and it and what follows more (x1.5).
+  bool opens_with_contrast = false;
 };
 
 class LexiconScorer {
