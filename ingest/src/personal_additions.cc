@@ -1,11 +1,6 @@
 // PersonalAdditions(): a campaign member's sentences that its template lacks.
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -13,6 +8,7 @@
 
 #include "campaign_text.h"
 #include "sift/ingest/campaigns.h"
+#include "sift/ingest/sentences.h"
 
 namespace sift::ingest {
 namespace {
@@ -39,44 +35,20 @@ std::string_view StripBullet(std::string_view line) {
   return line;
 }
 
-// Appends the ICU sentences of one line (or the line whole if ICU fails).
-void SplitLine(std::string_view line, icu::BreakIterator* breaker,
-               std::vector<std::string_view>* out) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* text = utext_openUTF8(nullptr, line.data(),
-                               static_cast<std::int64_t>(line.size()), &status);
-  if (breaker != nullptr && U_SUCCESS(status)) breaker->setText(text, status);
-  if (breaker == nullptr || U_FAILURE(status)) {
-    out->push_back(line);
-  } else {
-    std::int32_t begin = breaker->first();
-    for (std::int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
-         begin = end, end = breaker->next()) {
-      std::string_view sentence =
-          Trim(line.substr(static_cast<std::size_t>(begin),
-                           static_cast<std::size_t>(end - begin)));
-      if (!sentence.empty()) out->push_back(sentence);
-    }
-  }
-  utext_close(text);
-}
-
-// The sentences of `text`, trimmed, as views into it.
+// The sentences of `text` (SentenceSplitter), list markers dropped, as
+// views into it.
 std::vector<std::string_view> Sentences(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> breaker(
-      // English rules with abbreviation suppression: "Mr." and "e.g." do
-      // not end a sentence. Other scripts' terminators still do.
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"),
-                                                 status));
-  if (U_FAILURE(status)) breaker.reset();
   std::vector<std::string_view> sentences;
-  while (!text.empty()) {
-    const std::size_t newline = text.find_first_of("\r\n");
-    std::string_view line = StripBullet(Trim(text.substr(0, newline)));
-    if (!line.empty()) SplitLine(line, breaker.get(), &sentences);
-    text = newline == std::string_view::npos ? std::string_view()
-                                             : text.substr(newline + 1);
+  auto splitter = SentenceSplitter::Create();
+  if (!splitter.ok()) {
+    if (!Trim(text).empty()) sentences.push_back(Trim(text));
+    return sentences;
+  }
+  std::vector<TextSpan> spans;
+  splitter->Split(text, &spans);
+  for (const TextSpan& span : spans) {
+    std::string_view sentence = StripBullet(span.Of(text));
+    if (!sentence.empty()) sentences.push_back(sentence);
   }
   return sentences;
 }
