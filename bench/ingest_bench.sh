@@ -35,7 +35,7 @@ si_line=$(measure scriptindex scriptindex --stemmer=english "$work/scriptindex.d
   bench/scriptindex.script "$work/responses.scriptindex")
 themes_line=""
 if [[ -s "$(scripts/fetch-vectors.sh 2>/dev/null)" ]]; then
-  themes_line=$(measure sift+themes build/cli/sift ingest "$work/responses.csv" \
+  themes_line=$(measure sift+models build/cli/sift ingest "$work/responses.csv" \
     --db "$work/sift-themes.db" --quiet)
 fi
 

@@ -80,6 +80,19 @@ schema::StoredThemes DocumentBuilder::Store(
     for (const auto& [l, score] : analysis->theme_sentiment) {
       stored.theme_sentiment.emplace_back(label_ids_[l], round4(score));
     }
+    const auto& sentences = analysis->sentiment.sentences;
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      schema::StoredThemes::Sentence s;
+      s.begin = sentences[k].span.begin;
+      s.end = sentences[k].span.end;
+      s.sentiment = round4(sentences[k].score);
+      if (k < analysis->sentence_labels.size()) {
+        for (int l : analysis->sentence_labels[k]) {
+          s.labels.push_back(label_ids_[l]);
+        }
+      }
+      stored.sentences.push_back(std::move(s));
+    }
   }
   return stored;
 }

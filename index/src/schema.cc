@@ -55,12 +55,43 @@ std::string EncodeRecord(const ingest::Response& r,
     nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
     for (const auto& [id, score] : themes.theme_sentiment) by_theme[id] = score;
     j["theme_sentiment"] = std::move(by_theme);
+    nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
+    for (const auto& x : themes.sentences) {
+      sentences.push_back({x.begin, x.end, x.sentiment, x.labels});
+    }
+    j["sentences"] = std::move(sentences);
   }
   j["campaign"] = themes.campaign.empty()
                       ? nlohmann::ordered_json()
                       : nlohmann::ordered_json(themes.campaign);
   return j.dump();
 }
+
+namespace {
+
+// Reads "sentences"; entries that do not fit the text are skipped.
+void DecodeSentences(const nlohmann::ordered_json& j, std::size_t text_size,
+                     StoredThemes* themes) {
+  auto list = j.find("sentences");
+  if (list == j.end() || !list->is_array()) return;
+  for (const auto& x : *list) {
+    if (!x.is_array() || x.size() != 4 || !x[0].is_number_unsigned() ||
+        !x[1].is_number_unsigned() || !x[2].is_number() || !x[3].is_array()) {
+      continue;
+    }
+    StoredThemes::Sentence s;
+    s.begin = x[0].get<std::size_t>();
+    s.end = x[1].get<std::size_t>();
+    if (s.begin >= s.end || s.end > text_size) continue;
+    s.sentiment = x[2].get<double>();
+    for (const auto& l : x[3]) {
+      if (l.is_string()) s.labels.push_back(l.get<std::string>());
+    }
+    themes->sentences.push_back(std::move(s));
+  }
+}
+
+}  // namespace
 
 Status DecodeRecord(const std::string& data, Xapian::docid docid,
                     ingest::Response* r, std::string* duplicate_of,
@@ -121,6 +152,7 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
           themes->theme_sentiment.emplace_back(id, v.get<double>());
       }
     }
+    DecodeSentences(j, r->display_text.size(), themes);
   }
   themes->campaign = str("campaign");
   return Status::Ok();

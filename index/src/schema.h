@@ -105,6 +105,14 @@ struct StoredThemes {
   double sentiment_score = 0;
   std::vector<std::pair<std::string, double>> theme_sentiment;
   std::string campaign;  // campaign id, "" when none
+  // Sentences of the display text with their sentiment and the labels they
+  // carry (stored as [begin, end, score, [ids]]).
+  struct Sentence {
+    std::size_t begin = 0, end = 0;
+    double sentiment = 0;
+    std::vector<std::string> labels;
+  };
+  std::vector<Sentence> sentences;
 };
 
 // The value of `category`'s field for response `r` with `stored`.

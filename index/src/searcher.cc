@@ -207,6 +207,9 @@ Result<SearchHit> DecodeHit(const Xapian::MSetIterator& it,
   hit.sentiment_score = themes.sentiment_score;
   hit.theme_sentiment = std::move(themes.theme_sentiment);
   hit.campaign = std::move(themes.campaign);
+  for (auto& x : themes.sentences) {
+    hit.sentences.push_back({x.begin, x.end, x.sentiment, std::move(x.labels)});
+  }
   hit.snippet = mset.snippet(hit.response.display_text, snippet_chars, stem,
                              Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
   return hit;

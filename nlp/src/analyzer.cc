@@ -106,27 +106,31 @@ Status ResponseAnalyzer::AddThemeSentiment(
   const std::vector<float>& thresholds = s.classifier.thresholds();
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Analysis& a = (*out)[i];
+    a.sentence_labels.assign(a.sentiment.sentences.size(), {});
     for (int label : a.themes.labels) {
       if (first[i] == first[i + 1]) {
         a.theme_sentiment.emplace_back(label, a.sentiment.score);
+        for (auto& labels : a.sentence_labels) labels.push_back(label);
         continue;
       }
-      double sum = 0, best_score = -1, best_sentiment = 0;
+      double sum = 0;
       int count = 0;
+      std::size_t best = first[i];
       for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
         float score = s.sentence_predictions[k].scores[label];
-        double sentiment = a.sentiment.sentences[k - first[i]].score;
+        if (score > s.sentence_predictions[best].scores[label]) best = k;
         if (score >= thresholds[label]) {
-          sum += sentiment;
+          sum += a.sentiment.sentences[k - first[i]].score;
+          a.sentence_labels[k - first[i]].push_back(label);
           ++count;
         }
-        if (score > best_score) {
-          best_score = score;
-          best_sentiment = sentiment;
-        }
       }
-      a.theme_sentiment.emplace_back(label,
-                                     count > 0 ? sum / count : best_sentiment);
+      if (count == 0) {
+        sum = a.sentiment.sentences[best - first[i]].score;
+        a.sentence_labels[best - first[i]].push_back(label);
+        count = 1;
+      }
+      a.theme_sentiment.emplace_back(label, sum / count);
     }
   }
   return Status::Ok();

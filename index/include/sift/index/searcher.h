@@ -67,6 +67,14 @@ struct SearchHit {
   double sentiment_score = 0;
   std::vector<std::pair<std::string, double>> theme_sentiment;
   std::string campaign;  // "" when in none
+  // The display text's sentences: byte span, sentiment, and the labels
+  // each carries (empty without a sentiment model).
+  struct Sentence {
+    std::size_t begin = 0, end = 0;
+    double sentiment = 0;
+    std::vector<std::string> labels;
+  };
+  std::vector<Sentence> sentences;
 };
 
 struct FacetCount {

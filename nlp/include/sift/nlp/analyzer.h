@@ -45,6 +45,10 @@ struct Analysis {
   SentimentResult sentiment;
   // (label index, score in [-1, 1]) for each assigned label, ascending.
   std::vector<std::pair<int, double>> theme_sentiment;
+  // Parallel to sentiment.sentences: the assigned labels each sentence
+  // carries (ascending; every assigned label is carried by at least one
+  // sentence; a one-sentence response's sentence carries them all).
+  std::vector<std::vector<int>> sentence_labels;
 };
 
 class ResponseAnalyzer {
