@@ -116,18 +116,32 @@ bool ContainsWords(const std::string& outer, const std::string& inner) {
   return padded_outer.find(padded_inner) != std::string::npos;
 }
 
-bool Redundant(const Phrase& candidate, const std::vector<Phrase>& kept,
-               double ratio) {
-  for (const Phrase& k : kept) {
-    if (!ContainsWords(k.text, candidate.text) &&
-        !ContainsWords(candidate.text, k.text)) {
-      continue;
+bool NearlySameCount(const Phrase& x, const Phrase& y, double ratio) {
+  return std::min(x.count, y.count) >= ratio * std::max(x.count, y.count);
+}
+
+// Adds `candidate` (ranked below everything in *kept) unless a kept phrase
+// contains it with nearly the same count; kept phrases that it contains with
+// nearly the same count give way to it (the longer phrase says more).
+void AddUnlessRedundant(Phrase candidate, double ratio,
+                        std::vector<Phrase>* kept) {
+  for (const Phrase& k : *kept) {
+    if (ContainsWords(k.text, candidate.text) &&
+        NearlySameCount(k, candidate, ratio)) {
+      return;
     }
-    const double lo = std::min(k.count, candidate.count);
-    const double hi = std::max(k.count, candidate.count);
-    if (lo >= ratio * hi) return true;
   }
-  return false;
+  std::erase_if(*kept, [&](const Phrase& k) {
+    return ContainsWords(candidate.text, k.text) &&
+           NearlySameCount(k, candidate, ratio);
+  });
+  kept->push_back(std::move(candidate));
+}
+
+bool Better(const Phrase& x, const Phrase& y) {
+  if (x.score != y.score) return x.score > y.score;
+  if (x.count != y.count) return x.count > y.count;
+  return x.text < y.text;
 }
 
 struct Candidate {
@@ -209,20 +223,16 @@ Result<std::vector<Phrase>> DistinctivePhrases(
     scored.push_back(Phrase{cand.text, cand.words, g2, cand.target.count,
                             cand.target.documents, cand.background.count});
   }
-  std::sort(scored.begin(), scored.end(), [](const Phrase& x, const Phrase& y) {
-    if (x.score != y.score) return x.score > y.score;
-    if (x.count != y.count) return x.count > y.count;
-    return x.text < y.text;
-  });
+  std::sort(scored.begin(), scored.end(), Better);
   std::vector<Phrase> out;
   for (Phrase& p : scored) {
     if (options.max_phrases > 0 &&
         out.size() >= static_cast<std::size_t>(options.max_phrases)) {
       break;
     }
-    if (!Redundant(p, out, options.redundancy_ratio))
-      out.push_back(std::move(p));
+    AddUnlessRedundant(std::move(p), options.redundancy_ratio, &out);
   }
+  std::stable_sort(out.begin(), out.end(), Better);
   return out;
 }
 

@@ -21,12 +21,13 @@
 // and each document contributes at most max_per_document occurrences to the
 // counts that G² is computed from (both in the target and the background).
 //
-// Redundancy: walking the ranking from the top, a phrase that is contained
-// in (or contains) an already kept phrase, as a contiguous run of words, is
-// dropped when the two counts are nearly the same (the smaller at least
-// redundancy_ratio of the larger): "full fibre" adds nothing beside "full
-// fibre broadband" when nearly every "full fibre" is followed by
-// "broadband". The higher-ranked of the two stays.
+// Redundancy: of two phrases where one is a contiguous run of the other's
+// words and the counts are nearly the same (the smaller at least
+// redundancy_ratio of the larger), only the longer is listed: "full fibre"
+// adds nothing beside "full fibre broadband" when nearly every "full fibre"
+// is followed by "broadband". The ranking is walked from the top, so a
+// phrase only ever gives way to one that made the list; max_phrases bounds
+// the list after suppression.
 //
 // Ranking is by score, then count, then the phrase text (byte order), so the
 // output is the same for the same input on every run and machine.
