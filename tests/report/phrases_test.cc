@@ -184,6 +184,14 @@ TEST(DistinctivePhrasesTest, BoilerplateInOneDocumentDoesNotWin) {
   EXPECT_EQ((*phrases)[0].text, "bus services")
       << ::testing::PrintToString(Texts(*phrases));
   EXPECT_FALSE(Has(*phrases, "levelling up fund"));
+  // The document threshold alone keeps it out, cap or no cap.
+  PhraseOptions uncapped;
+  uncapped.max_per_document = 0;
+  uncapped.min_score = 0;
+  phrases = DistinctivePhrases(target, background, uncapped);
+  ASSERT_TRUE(phrases.ok());
+  EXPECT_FALSE(Has(*phrases, "levelling up fund"));
+  EXPECT_FALSE(Has(*phrases, "levelling"));
   // Even allowed in by a document threshold of one, the per-document cap
   // keeps it from outranking what eight respondents said.
   PhraseOptions lax;
@@ -228,6 +236,31 @@ TEST(DistinctivePhrasesTest, ContainedPhraseWithNearlySameCountIsDropped) {
     EXPECT_FALSE(Has(*phrases, redundant))
         << redundant << " in " << ::testing::PrintToString(texts);
   }
+}
+
+TEST(DistinctivePhrasesTest, UnderRepresentedPhrasesAreNotDistinctive) {
+  // "roads" is in 10 of 40 target sentences but in every background one: a
+  // large G², in the wrong direction.
+  std::vector<PhraseSentence> target, background;
+  std::mt19937_64 rng(5);
+  for (std::uint64_t d = 0; d < 40; ++d) {
+    std::string text = d < 10 ? "roads " : "";
+    text.append(Filler(rng, 5)).append(" skills bootcamps");
+    target.push_back(S(text, d));
+  }
+  for (std::uint64_t d = 100; d < 300; ++d) {
+    background.push_back(S(Filler(rng, 5).append(" roads"), d));
+  }
+  PhraseOptions options;
+  options.min_score = 0;
+  options.max_phrases = 0;
+  auto phrases = DistinctivePhrases(target, background, options);
+  ASSERT_TRUE(phrases.ok());
+  EXPECT_TRUE(Has(*phrases, "skills bootcamps"));
+  for (const Phrase& p : *phrases) {
+    EXPECT_EQ(p.text.find("roads"), std::string::npos) << p.text;
+  }
+  for (const Phrase& p : *phrases) EXPECT_GT(p.score, 0) << p.text;
 }
 
 TEST(DistinctivePhrasesTest, TiesBreakAlphabetically) {
