@@ -85,27 +85,17 @@ void UpdateCentroids(const Matrix& x, int k, std::vector<int>* labels,
 
 void Assign(const Matrix& x, const std::vector<float>& centroids, int k,
             std::vector<int>* labels) {
-  const int dim = x.dim;
-  // Centroids transposed (dim rows of k), so the inner loop over k is a
-  // plain element-wise multiply-add the compiler vectorises.
-  std::vector<float> transposed(static_cast<std::size_t>(dim) * k);
-  for (int c = 0; c < k; ++c) {
-    for (int j = 0; j < dim; ++j)
-      transposed[j * k + c] = centroids[c * dim + j];
-  }
-  std::vector<float> scores(k);
   labels->resize(x.rows);
   for (std::size_t i = 0; i < x.rows; ++i) {
     const float* row = x.Row(i);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    for (int j = 0; j < dim; ++j) {
-      const float v = row[j];
-      const float* t = &transposed[j * k];
-      for (int c = 0; c < k; ++c) scores[c] += v * t[c];
-    }
     int best = 0;
+    float best_score = Dot(row, centroids.data(), x.dim);
     for (int c = 1; c < k; ++c) {
-      if (scores[c] > scores[best]) best = c;
+      const float score = Dot(row, &centroids[c * x.dim], x.dim);
+      if (score > best_score) {
+        best_score = score;
+        best = c;
+      }
     }
     (*labels)[i] = best;
   }
