@@ -25,3 +25,4 @@ find_library(LIBCSV_LIBRARY NAMES csv REQUIRED)
 add_library(sift_libcsv INTERFACE)
 target_include_directories(sift_libcsv SYSTEM INTERFACE ${LIBCSV_INCLUDE_DIR})
 target_link_libraries(sift_libcsv INTERFACE ${LIBCSV_LIBRARY})
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)  # libssl-dev: SHA-256 of input files

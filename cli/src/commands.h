@@ -40,6 +40,10 @@ struct CampaignsArgs;
 std::shared_ptr<CampaignsArgs> AddCampaignsCommand(CLI::App* app);
 int RunCampaigns(const CampaignsArgs& args);
 
+struct ThemesArgs;
+std::shared_ptr<ThemesArgs> AddThemesCommand(CLI::App* app);
+int RunThemes(const ThemesArgs& args);
+
 }  // namespace sift::cli
 
 #endif  // SIFT_CLI_SRC_COMMANDS_H_

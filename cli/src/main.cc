@@ -26,6 +26,7 @@ int Run(int argc, char** argv) {
   auto eval = sift::cli::AddEvalCommand(&app);
   auto vectors = sift::cli::AddVectorsCommand(&app);
   auto campaigns = sift::cli::AddCampaignsCommand(&app);
+  auto themes = sift::cli::AddThemesCommand(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -41,6 +42,7 @@ int Run(int argc, char** argv) {
   if (app.got_subcommand("classify")) return sift::cli::RunClassify(*classify);
   if (app.got_subcommand("eval")) return sift::cli::RunEval(*eval);
   if (app.got_subcommand("vectors")) return sift::cli::RunVectors(*vectors);
+  if (app.got_subcommand("themes")) return sift::cli::RunThemes(*themes);
   if (app.got_subcommand("campaigns")) {
     return sift::cli::RunCampaigns(*campaigns);
   }

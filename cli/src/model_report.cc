@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "sift/nlp/calibration.h"
 
@@ -116,7 +117,33 @@ std::string SentimentSection(const ModelCardFacts& f) {
   return s;
 }
 
+Status WriteModelMetrics(const ModelCardFacts& f) {
+  nlohmann::ordered_json j;
+  j["model"] = f.train.version;
+  j["dev"] = {{"macro_f1", f.train.dev.macro_f1},
+              {"micro_f1", f.train.dev.micro_f1}};
+  if (f.has_test) {
+    j["test"] = {{"macro_f1", f.test.macro_f1},
+                 {"micro_f1", f.test.micro_f1},
+                 {"responses", f.test.texts}};
+  }
+  if (f.sentiment.penalty > 0) {
+    j["sentiment"] = {{"dev_macro_f1", f.sentiment.dev_macro_f1},
+                      {"dev_pearson", f.sentiment.dev_pearson}};
+    if (f.has_sentiment_test) {
+      j["sentiment"]["test_macro_f1"] = f.sentiment_test_macro_f1;
+      j["sentiment"]["test_pearson"] = f.sentiment_test_pearson;
+    }
+  }
+  const std::string path = f.model_dir + "/metrics.json";
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << j.dump(2) << "\n";
+  if (!out) return Status::IoError(path + ": cannot write");
+  return Status::Ok();
+}
+
 Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
+  SIFT_RETURN_IF_ERROR(WriteModelMetrics(f));
   std::string card = fmt::format(
       "# Model card: sift theme classifier\n\n"
       "Version: `{}`\n\n"

@@ -52,7 +52,8 @@ struct ModelCardFacts {
   double sentiment_test_macro_f1 = 0, sentiment_test_pearson = 0;
 };
 
-// Writes model_dir/MODEL_CARD.md.
+// Writes model_dir/MODEL_CARD.md and model_dir/metrics.json (the dev and
+// test scores, machine-readable, for reports' methodology sections).
 Status WriteModelCard(const ModelCardFacts& facts,
                       const nlp::Taxonomy& taxonomy);
 

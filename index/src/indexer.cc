@@ -14,6 +14,7 @@
 #include "document_queue.h"
 #include "schema.h"
 #include "sift/core/version.h"
+#include "sift/ingest/file_checksum.h"
 #include "xapian_status.h"
 
 namespace sift::index {
@@ -90,6 +91,7 @@ class IngestRun {
     nlohmann::json files = nlohmann::json::array();
     for (const FileSummary& f : report_.files) {
       files.push_back({{"path", f.path},
+                       {"sha256", f.sha256},
                        {"rows_read", f.rows_read},
                        {"indexed", f.indexed},
                        {"rejected", f.rejected}});
@@ -104,6 +106,13 @@ class IngestRun {
       nlohmann::json labels = nlohmann::json::array();
       for (const auto& [id, count] : report_.themes) labels.push_back(id);
       db_->set_metadata("sift.model", report_.model);
+      if (analyzer_->has_sentiment()) {
+        auto [negative, positive] = analyzer_->sentiment_thresholds();
+        db_->set_metadata("sift.sentiment",
+                          nlohmann::json{{"negative_threshold", negative},
+                                         {"positive_threshold", positive}}
+                              .dump());
+      }
       db_->set_metadata("sift.labels", labels.dump());
     }
   }
@@ -138,6 +147,9 @@ class IngestRun {
     FileSummary summary;
     summary.path = path;
     summary.columns = reader->resolved_columns();
+    auto sha = ingest::FileSha256(path);
+    if (!sha.ok()) return sha.status();
+    summary.sha256 = std::move(sha).value();
     ingest::ResponseItem item;
     while (true) {
       SIFT_RETURN_IF_ERROR(reader->Next(&item));

@@ -39,9 +39,12 @@
 //   sift.redaction   "on" or "off"; a database never mixes the two
 //   sift.responses   documents after the last run
 //   sift.duplicates  documents marked as duplicates
-//   sift.last_ingest JSON summary of the last run (files and counts)
+//   sift.last_ingest JSON summary of the last run (files with SHA-256 and
+//                    counts)
 //   sift.model       version of the classifier that labelled the responses
 //   sift.labels      JSON list of the label ids, in score-slot order
+//   sift.sentiment   JSON {"negative_threshold", "positive_threshold"} of
+//                    the sentiment model that scored the responses
 //   sift.campaigns   JSON list of {"id", "size", "template"}: the campaigns
 //                    found over the whole database by the last run
 //   label.<field>.<key>  display form of a filter value: the one written most

@@ -125,6 +125,27 @@ const unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT |
 
 }  // namespace
 
+namespace {
+
+// Copies what the models said into `hit`.
+void FillHit(schema::StoredThemes themes, SearchHit* hit) {
+  hit->classified = themes.classified;
+  hit->labels = std::move(themes.labels);
+  hit->scores = std::move(themes.scores);
+  hit->needs_review = themes.needs_review;
+  hit->has_sentiment = themes.has_sentiment;
+  hit->sentiment = std::move(themes.sentiment);
+  hit->sentiment_score = themes.sentiment_score;
+  hit->theme_sentiment = std::move(themes.theme_sentiment);
+  hit->campaign = std::move(themes.campaign);
+  for (auto& x : themes.sentences) {
+    hit->sentences.push_back(
+        {x.begin, x.end, x.sentiment, std::move(x.labels)});
+  }
+}
+
+}  // namespace
+
 struct Searcher::State {
   std::string path;
   Xapian::Database db;
@@ -149,6 +170,26 @@ Result<Searcher> Searcher::Open(const std::string& db_path) {
 
 std::int64_t Searcher::document_count() const {
   return state_->db.get_doccount();
+}
+
+Status Searcher::ForEach(const std::function<void(const SearchHit&)>& visit) {
+  try {
+    const Xapian::Database& db = state_->db;
+    std::int64_t rank = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      SearchHit hit;
+      hit.rank = ++rank;
+      schema::StoredThemes themes;
+      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(db.get_document(*it).get_data(),
+                                                *it, &hit.response,
+                                                &hit.duplicate_of, &themes));
+      FillHit(std::move(themes), &hit);
+      visit(hit);
+    }
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, state_->path);
+  }
 }
 
 std::string Searcher::metadata(const std::string& key) const {
@@ -198,18 +239,7 @@ Result<SearchHit> DecodeHit(const Xapian::MSetIterator& it,
   SIFT_RETURN_IF_ERROR(schema::DecodeRecord(it.get_document().get_data(), *it,
                                             &hit.response, &hit.duplicate_of,
                                             &themes));
-  hit.classified = themes.classified;
-  hit.labels = std::move(themes.labels);
-  hit.scores = std::move(themes.scores);
-  hit.needs_review = themes.needs_review;
-  hit.has_sentiment = themes.has_sentiment;
-  hit.sentiment = std::move(themes.sentiment);
-  hit.sentiment_score = themes.sentiment_score;
-  hit.theme_sentiment = std::move(themes.theme_sentiment);
-  hit.campaign = std::move(themes.campaign);
-  for (auto& x : themes.sentences) {
-    hit.sentences.push_back({x.begin, x.end, x.sentiment, std::move(x.labels)});
-  }
+  FillHit(std::move(themes), &hit);
   hit.snippet = mset.snippet(hit.response.display_text, snippet_chars, stem,
                              Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
   return hit;

@@ -52,6 +52,11 @@ bool ResponseAnalyzer::has_sentiment() const {
   return !state_->sentiment.empty();
 }
 
+std::pair<double, double> ResponseAnalyzer::sentiment_thresholds() const {
+  const SentimentModel& m = state_->sentiment.front();
+  return {m.negative_threshold(), m.positive_threshold()};
+}
+
 Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
                                  std::vector<Analysis>* out) {
   State& s = *state_;

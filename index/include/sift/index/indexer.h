@@ -63,6 +63,7 @@ struct FileSummary {
   std::int64_t rejected = 0;
   ingest::DecodeStats decode;
   std::vector<std::pair<std::string, std::string>> columns;  // field->column
+  std::string sha256;  // of the file's bytes
 };
 
 // What a run did. rows_read == indexed + rejected.size(), always.

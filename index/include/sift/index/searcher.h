@@ -14,6 +14,7 @@
 #define SIFT_INDEX_SEARCHER_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -102,6 +103,11 @@ class Searcher {
   // Runs `request`. InvalidArgument for a malformed query or an unknown
   // filter field; the message says what to fix.
   Result<SearchResult> Search(const SearchRequest& request);
+
+  // Calls `visit` with every response in the database, in storage order,
+  // without ranking or snippets (for reports over the whole set). Stops
+  // at the first error: Corruption names a damaged document.
+  Status ForEach(const std::function<void(const SearchHit&)>& visit);
 
   std::int64_t document_count() const;
   // A metadata value written at ingest ("sift.version", ...), or "".

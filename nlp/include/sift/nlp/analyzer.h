@@ -64,6 +64,9 @@ class ResponseAnalyzer {
 
   Classifier& classifier();
   bool has_sentiment() const;
+  // (negative, positive) thresholds of the sentiment model.
+  // REQUIRES: has_sentiment().
+  std::pair<double, double> sentiment_thresholds() const;
 
   // One Analysis per input, in order.
   Status Analyze(const std::vector<AnalyzerInput>& inputs,

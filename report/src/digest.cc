@@ -1,0 +1,178 @@
+#include "sift/report/digest.h"
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "digest_corpus.h"
+#include "digest_sections.h"
+#include "digest_theme.h"
+#include "sift/index/searcher.h"
+#include "sift/nlp/classifier.h"
+
+namespace sift::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double Round(double v, double unit) { return std::round(v / unit) * unit; }
+
+Json FacetJson(const std::vector<index::FacetCount>& counts) {
+  Json list = Json::array();
+  for (const auto& c : counts) {
+    list.push_back({{"key", c.key}, {"label", c.label}, {"count", c.count}});
+  }
+  return list;
+}
+
+Result<index::SearchResult> FacetSearch(index::Searcher* searcher,
+                                        const std::string& theme) {
+  index::SearchRequest request;
+  request.limit = 0;
+  request.facets = true;
+  if (!theme.empty()) request.filters["theme"] = {theme};
+  return searcher->Search(request);
+}
+
+// Responses carrying `label`, counting each campaign once.
+std::int64_t Collapsed(const Corpus& corpus, int label) {
+  std::int64_t alone = 0;
+  std::set<std::string> campaigns;
+  for (const CorpusResponse& r : corpus.responses) {
+    if (label >= 0 &&
+        !std::binary_search(r.labels.begin(), r.labels.end(), label)) {
+      continue;
+    }
+    if (r.campaign.empty()) {
+      ++alone;
+    } else {
+      campaigns.insert(r.campaign);
+    }
+  }
+  return alone + static_cast<std::int64_t>(campaigns.size());
+}
+
+Json ThemeSentiment(const Corpus& corpus, int label) {
+  double sum = 0;
+  std::int64_t n = 0, shares[3] = {0, 0, 0};
+  for (const CorpusResponse& r : corpus.responses) {
+    double s = r.theme_sentiment[label];
+    if (std::isnan(s)) continue;
+    sum += s;
+    ++n;
+    ++shares[s <= corpus.negative_threshold   ? 0
+             : s >= corpus.positive_threshold ? 2
+                                              : 1];
+  }
+  if (n == 0) {
+    return {{"mean", nullptr},
+            {"negative", 0.0},
+            {"neutral", 0.0},
+            {"positive", 0.0},
+            {"n", 0}};
+  }
+  return {{"mean", Round(sum / n, 0.01)},
+          {"negative", Round(double(shares[0]) / n, 0.001)},
+          {"neutral", Round(double(shares[1]) / n, 0.001)},
+          {"positive", Round(double(shares[2]) / n, 0.001)},
+          {"n", n}};
+}
+
+Result<Json> ThemeJson(const DigestOptions& options, index::Searcher* searcher,
+                       const Corpus& corpus, const nlp::Label& label,
+                       std::int64_t responses) {
+  const int k = corpus.LabelIndex(label.id);
+  auto facets = FacetSearch(searcher, label.id);
+  if (!facets.ok()) return facets.status();
+  Json theme = {
+      {"id", label.id},
+      {"name", label.name},
+      {"kind", label.kind},
+      {"description", label.description},
+      {"count", facets->total},
+      {"count_collapsed", Collapsed(corpus, k)},
+      {"share",
+       responses ? Round(double(facets->total) / responses, 0.001) : 0.0},
+      {"by_sector", FacetJson(facets->facets["sector"])},
+      {"by_respondent_type", FacetJson(facets->facets["respondent_type"])},
+      {"by_question", FacetJson(facets->facets["question"])},
+      {"sentiment", ThemeSentiment(corpus, k)}};
+  std::vector<std::size_t> target, background;
+  for (std::size_t s = 0; s < corpus.sentences.size(); ++s) {
+    const auto& labels = corpus.sentences[s].labels;
+    bool carries = std::find(labels.begin(), labels.end(), k) != labels.end();
+    (carries ? target : background).push_back(s);
+  }
+  TextSummaryOptions text_options;
+  text_options.quotes = options.quotes;
+  text_options.responses = responses;
+  auto text = SummariseText(corpus, target, background, text_options);
+  if (!text.ok()) return text.status();
+  for (auto& [key, value] : text->items()) theme[key] = value;
+  return theme;
+}
+
+}  // namespace
+
+Result<std::string> BuildDigestJson(const DigestOptions& options) {
+  auto progress = [&options](const std::string& stage) {
+    if (options.progress) options.progress(stage);
+  };
+  auto searcher = index::Searcher::Open(options.db_path);
+  if (!searcher.ok()) return searcher.status();
+  auto classifier =
+      nlp::Classifier::Load(options.model_dir, options.vectors_path);
+  if (!classifier.ok()) return classifier.status();
+  auto vectors = nlp::WordVectors::Load(options.vectors_path);
+  if (!vectors.ok()) return vectors.status();
+  progress("reading the database");
+  auto corpus = ReadCorpus(&*searcher, &*vectors);
+  if (!corpus.ok()) return corpus.status();
+  if (corpus->label_ids.empty()) {
+    return Status::InvalidArgument(
+        options.db_path +
+        ": the responses were not classified (ingest with a model)");
+  }
+  if (!options.only_theme.empty() &&
+      corpus->LabelIndex(options.only_theme) < 0) {
+    return Status::InvalidArgument("'" + options.only_theme +
+                                   "' is not a label of this database");
+  }
+  auto all = FacetSearch(&*searcher, "");
+  if (!all.ok()) return all.status();
+  const std::int64_t responses = all->total;
+  Json digest;
+  digest["title"] = options.title;
+  digest["generated"] = options.generated;
+  digest["overview"] = OverviewJson(*all, *corpus, &*searcher);
+  digest["themes"] = Json::array();
+  for (const nlp::Label& label : classifier->taxonomy().labels()) {
+    if (!options.only_theme.empty() && label.id != options.only_theme) continue;
+    if (corpus->LabelIndex(label.id) < 0) continue;
+    progress("theme " + label.id);
+    auto theme = ThemeJson(options, &*searcher, *corpus, label, responses);
+    if (!theme.ok()) return theme.status();
+    digest["themes"].push_back(std::move(theme).value());
+  }
+  if (options.only_theme.empty()) {
+    digest["sentiment_by_sector"] =
+        SentimentBySectorJson(*corpus, all->facets["sector"]);
+    progress("campaigns");
+    auto campaigns = CampaignsJson(options.db_path);
+    if (!campaigns.ok()) return campaigns.status();
+    digest["campaigns"] = std::move(campaigns).value();
+    progress("outside the taxonomy");
+    auto outside = OutsideTaxonomyJson(*corpus, responses, options.quotes);
+    if (!outside.ok()) return outside.status();
+    digest["outside_taxonomy"] = std::move(outside).value();
+    digest["methodology"] =
+        MethodologyJson(*searcher, *classifier, options.model_dir);
+  }
+  return digest.dump(1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace sift::report

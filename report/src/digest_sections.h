@@ -1,0 +1,39 @@
+// Internal: the digest's sections other than the themes.
+#ifndef SIFT_REPORT_SRC_DIGEST_SECTIONS_H_
+#define SIFT_REPORT_SRC_DIGEST_SECTIONS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "digest_corpus.h"
+#include "sift/core/status.h"
+#include "sift/index/searcher.h"
+#include "sift/nlp/classifier.h"
+
+namespace sift::report {
+
+// Counts of the whole database: `all` is a facet search matching everything.
+nlohmann::ordered_json OverviewJson(const index::SearchResult& all,
+                                    const Corpus& corpus,
+                                    index::Searcher* searcher);
+
+// Sector x sentiment shares and sector x theme mean sentiment (null under
+// 5 responses), sectors in `sectors` order.
+nlohmann::ordered_json SentimentBySectorJson(
+    const Corpus& corpus, const std::vector<index::FacetCount>& sectors);
+
+Result<nlohmann::ordered_json> CampaignsJson(const std::string& db_path);
+
+// Responses with no label or flagged for review, summarised like a theme.
+Result<nlohmann::ordered_json> OutsideTaxonomyJson(const Corpus& corpus,
+                                                   std::int64_t responses,
+                                                   int quotes);
+
+nlohmann::ordered_json MethodologyJson(const index::Searcher& searcher,
+                                       const nlp::Classifier& classifier,
+                                       const std::string& model_dir);
+
+}  // namespace sift::report
+
+#endif  // SIFT_REPORT_SRC_DIGEST_SECTIONS_H_

@@ -1,0 +1,133 @@
+// End to end with the real model on the demo consultation: every number of
+// `sift themes` agrees with `sift search`, the campaign-collapsed arithmetic
+// holds, and every quote is a verbatim sentence of the response it cites.
+// Skipped, saying so, without the word vectors and the VADER lexicon.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "cli/cli_test_util.h"
+#include "test_util.h"
+
+namespace sift {
+namespace {
+
+using ::sift::testing::Json;
+using ::sift::testing::ParseJson;
+using ::sift::testing::Sift;
+using ::sift::testing::TempDir;
+
+std::string DataDir() {
+  const char* data = std::getenv("SIFT_DATA_DIR");
+  return data && *data ? data
+                       : std::string(std::getenv("HOME")) + "/.cache/sift";
+}
+
+class ThemesE2eTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    for (const char* f :
+         {"/glove-6b-100d-150k.siftvec", "/vader_lexicon.txt"}) {
+      if (!std::filesystem::exists(DataDir() + f)) {
+        skip_ = std::string("no ") + DataDir() + f +
+                "; run scripts/fetch-vectors.sh and scripts/fetch-lexicon.sh";
+        return;
+      }
+    }
+    dir_ = new TempDir();
+    auto ingest =
+        Sift(*dir_, {"ingest",
+                     SIFT_SOURCE_DIR "/corpora/demo/hertfordshire_lis_2019.csv",
+                     "--db", Db(), "--text", "Q*", "--quiet"});
+    ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+    auto themes = Sift(*dir_, {"themes", "--db", Db(), "--json", "--quiet"});
+    ASSERT_EQ(themes.exit_code, 0) << themes.err;
+    themes_ = new Json(ParseJson(themes.out));
+  }
+  static void TearDownTestSuite() {
+    delete themes_;
+    delete dir_;
+    themes_ = nullptr;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+  }
+  static std::string Db() { return dir_->file("db"); }
+  static Json Search(const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"search", "--db",    Db(),
+                                     "--json", "--limit", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = Sift(*dir_, args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return ParseJson(r.out);
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline Json* themes_ = nullptr;
+  static inline std::string skip_;
+};
+
+TEST_F(ThemesE2eTest, CountsAgreeWithSearch) {
+  ASSERT_EQ((*themes_)["themes"].size(), 9u);
+  for (const Json& t : (*themes_)["themes"]) {
+    const std::string id = t["id"];
+    Json search = Search({"", "--theme", id, "--facets"});
+    EXPECT_EQ(t["count"], search["total"]) << id;
+    EXPECT_LE(t["count_collapsed"].get<int>(), t["count"].get<int>()) << id;
+    for (const Json& s : t["by_sector"]) {
+      Json one = Search({"", "--theme", id, "--sector", s["key"]});
+      EXPECT_EQ(s["count"], one["total"]) << id << " " << s["key"];
+    }
+  }
+}
+
+TEST_F(ThemesE2eTest, CampaignCountsOnce) {
+  // The demo's 12-letter campaign is about the green belt (Places).
+  Json campaign_members = Search({"", "--theme", "places", "--facets"});
+  std::int64_t members = 0;
+  for (const Json& c : campaign_members["facets"]["campaign"]) {
+    members += c["count"].get<std::int64_t>();
+  }
+  ASSERT_GT(members, 0);
+  for (const Json& t : (*themes_)["themes"]) {
+    if (t["id"] != "places") continue;
+    EXPECT_EQ(t["count_collapsed"].get<std::int64_t>(),
+              t["count"].get<std::int64_t>() - members + 1);
+  }
+}
+
+TEST_F(ThemesE2eTest, QuotesAreVerbatimSentencesOfTheirResponses) {
+  int quotes = 0;
+  auto check = [&](const Json& q) {
+    Json hit = Search({"id:\"" + q["id"].get<std::string>() + "\""});
+    ASSERT_EQ(hit["total"], 1) << q["id"];
+    const std::string text = hit["results"][0]["text"];
+    EXPECT_NE(text.find(q["text"].get<std::string>()), std::string::npos)
+        << q["text"] << " is not in " << q["id"];
+    ++quotes;
+  };
+  for (const Json& t : (*themes_)["themes"]) {
+    EXPECT_GE(t["quotes"].size(), 3u) << t["id"];
+    EXPECT_LE(t["quotes"].size(), 5u) << t["id"];
+    for (const Json& q : t["quotes"]) check(q);
+    for (const Json& st : t["subthemes"]) check(st["quote"]);
+  }
+  for (const Json& q : (*themes_)["outside_taxonomy"]["quotes"]) check(q);
+  EXPECT_GT(quotes, 30);
+}
+
+TEST_F(ThemesE2eTest, PhrasesAreNotBoilerplateOrPlaceholders) {
+  for (const Json& t : (*themes_)["themes"]) {
+    for (const Json& p : t["phrases"]) {
+      const std::string text = p["text"];
+      EXPECT_EQ(text.find('['), std::string::npos) << text;
+      EXPECT_GE(p["responses"].get<int>(), 3) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sift
