@@ -44,6 +44,10 @@ struct ThemesArgs;
 std::shared_ptr<ThemesArgs> AddThemesCommand(CLI::App* app);
 int RunThemes(const ThemesArgs& args);
 
+struct DigestArgs;
+std::shared_ptr<DigestArgs> AddDigestCommand(CLI::App* app);
+int RunDigest(const DigestArgs& args);
+
 }  // namespace sift::cli
 
 #endif  // SIFT_CLI_SRC_COMMANDS_H_

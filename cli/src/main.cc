@@ -27,6 +27,7 @@ int Run(int argc, char** argv) {
   auto vectors = sift::cli::AddVectorsCommand(&app);
   auto campaigns = sift::cli::AddCampaignsCommand(&app);
   auto themes = sift::cli::AddThemesCommand(&app);
+  auto digest = sift::cli::AddDigestCommand(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -43,6 +44,7 @@ int Run(int argc, char** argv) {
   if (app.got_subcommand("eval")) return sift::cli::RunEval(*eval);
   if (app.got_subcommand("vectors")) return sift::cli::RunVectors(*vectors);
   if (app.got_subcommand("themes")) return sift::cli::RunThemes(*themes);
+  if (app.got_subcommand("digest")) return sift::cli::RunDigest(*digest);
   if (app.got_subcommand("campaigns")) {
     return sift::cli::RunCampaigns(*campaigns);
   }
