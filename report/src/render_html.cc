@@ -37,7 +37,7 @@ section { margin-top: 2.6em; }
 .lead { font-size: 1.15em; margin: .8em 0 1.2em; }
 .title-block { border-bottom: 1px solid var(--rule); padding-bottom: 1em; }
 nav ol { columns: 2; margin: .4em 0 0; padding-left: 1.4em; font-size: .92em; }
-nav a { color: var(--accent); text-decoration: none; }
+a { color: var(--accent); text-decoration: none; }
 .figures { display: flex; flex-wrap: wrap; gap: 10px; margin: .8em 0 1.2em;
   padding: 0; }
 .figures div { flex: 1 1 120px; border-left: 3px solid var(--accent);
@@ -65,7 +65,8 @@ tbody th { text-align: left; font-weight: 500; }
 thead .num { text-align: right; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 28px; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 28px;
+  align-items: start; }
 .quote { margin: .8em 0; padding: .4em 0 .4em 14px;
   border-left: 3px solid #9fb7d1; break-inside: avoid; }
 .quote blockquote { margin: 0; font-size: 1.02em; }
@@ -84,16 +85,23 @@ thead { display: table-header-group; }
 code, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
   font-size: .85em; overflow-wrap: anywhere; }
 .empty { color: var(--muted); font-style: italic; }
+caption.hidden { position: absolute; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ul.notes li { margin-bottom: .3em; }
 @page { size: A4; margin: 16mm 15mm 18mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
     font-size: 8pt; color: #555; } }
 @media print {
-  body { background: none; font-size: 10.5pt; }
+  body { background: none; font-size: 10pt; line-height: 1.35; }
+  th, td { padding: 2.5px 6px; }
+  h3 { margin: 1em 0 .4em; }
+  .quote { margin: .5em 0; padding: .2em 0 .2em 12px; }
+  .figures { margin: .5em 0 .8em; }
+  figure { margin: .6em 0 1em; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   section { margin-top: 0; break-before: page; }
   section#overview { break-before: auto; margin-top: 1.5em; }
-  nav a { color: var(--ink); }
+  a { color: var(--ink); }
 }
 )css";
 
@@ -111,7 +119,7 @@ std::string TitleBlock(const Digest& d) {
   out.append("<nav aria-label=\"Contents\"><strong>Contents</strong><ol>\n");
   auto item = [&out](const std::string& id, const std::string& text) {
     out.append("<li><a href=\"#")
-        .append(id)
+        .append(HtmlEscape(id))
         .append("\">")
         .append(HtmlEscape(text))
         .append("</a></li>\n");
@@ -139,19 +147,22 @@ std::string OverviewSection(const Digest& d) {
   std::string body = Figures({
       {"Responses", FormatCount(o.responses)},
       {"Respondents", FormatCount(o.respondents)},
-      {"Campaigns counted once", FormatCount(o.responses_collapsed)},
+      {"Responses, campaigns as one", FormatCount(o.responses_collapsed)},
       {"Campaign letters", FormatCount(o.campaign_members)},
       {"Exact duplicates", FormatCount(o.duplicates)},
   });
-  body.append("<p>")
-      .append(HtmlEscape(SummaryLine(o)))
-      .append(". Counted with each campaign as one response, there are ")
+  body.append(
+          "<p>A respondent may answer several questions, and each answer is "
+          "one response. Counting each campaign of template letters as a "
+          "single response gives ")
       .append(FormatCount(o.responses_collapsed))
       .append(" responses. ")
       .append(FormatCount(o.duplicates))
       .append(
-          " responses are exact duplicates of another; they are still "
-          "counted.</p>\n");
+          " responses are exact duplicates of another and are still "
+          "counted; ")
+      .append(FormatCount(redacted))
+      .append(" items of personal data were redacted.</p>\n");
   body.append("<div class=\"grid\">\n")
       .append(CountTable("By respondent type", "Respondent type",
                          o.by_respondent_type, o.responses))

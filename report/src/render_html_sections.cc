@@ -62,23 +62,27 @@ std::string ScaleLegend() {
       "#f0f0f0 0 4px,#dcdcdc 4px 8px)\">n&lt;5</span></div>\n");
 }
 
+// The sector x theme matrix, drawn with a row per theme and a column per
+// sector: theme names need a wide column, sector names wrap.
 std::string Matrix(const Digest& d) {
   const SentimentBySector& s = d.sentiment_by_sector;
   std::string out =
       "<table class=\"matrix\">\n<caption>Mean sentiment by sector and theme "
       "(-1 to +1; n = responses)</caption>\n<thead><tr>"
-      "<th scope=\"col\" style=\"width:16%\">Sector</th>";
-  for (const std::string& id : s.themes) {
+      "<th scope=\"col\" style=\"width:20%\">Theme</th>";
+  for (const SectorSentiment& sector : s.sectors) {
     out.append("<th scope=\"col\">")
-        .append(HtmlEscape(d.ThemeName(id)))
+        .append(HtmlEscape(sector.label))
         .append("</th>");
   }
   out.append("</tr></thead>\n<tbody>\n");
-  for (std::size_t r = 0; r < s.sectors.size(); ++r) {
+  for (std::size_t t = 0; t < s.themes.size(); ++t) {
     out.append("<tr><th scope=\"row\">")
-        .append(HtmlEscape(s.sectors[r].label))
+        .append(HtmlEscape(d.ThemeName(s.themes[t])))
         .append("</th>");
-    for (const Cell& c : s.matrix[r]) out.append(MatrixCell(c));
+    for (std::size_t r = 0; r < s.sectors.size(); ++r) {
+      out.append(MatrixCell(s.matrix[r][t]));
+    }
     out.append("</tr>\n");
   }
   return out.append("</tbody>\n</table>\n");
@@ -185,7 +189,7 @@ std::string OutsideTaxonomySection(const Digest& d) {
   for (const Quote& q : o.quotes) body.append(QuoteBlock(q));
   if (o.quotes.empty()) body.append(Empty("No quotes."));
   body.append("<h3>Sub-themes</h3>\n").append(SubthemeTable(o.subthemes));
-  body.append("<h3>Distinctive phrases</h3>\n").append(PhraseTable(o.phrases));
+  body.append(PhraseTable(o.phrases));
   return Section("outside-taxonomy", "Outside the taxonomy", body);
 }
 

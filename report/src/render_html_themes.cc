@@ -134,7 +134,7 @@ std::string PhraseTable(const std::vector<Phrase>& phrases) {
 std::string SubthemeTable(const std::vector<Subtheme>& subthemes) {
   if (subthemes.empty()) return Empty("No sub-themes were found.");
   std::string out =
-      "<table>\n<caption>Sub-themes</caption>\n<thead><tr>"
+      "<table>\n<caption class=\"hidden\">Sub-themes</caption>\n<thead><tr>"
       "<th scope=\"col\" style=\"width:26%\">Sub-theme</th>"
       "<th scope=\"col\" class=\"num\">Responses</th>"
       "<th scope=\"col\" class=\"num\">Sentiment</th>"
@@ -193,11 +193,11 @@ std::string ThemeSection(const Theme& t) {
   body.append("<h3>What was said and who said it</h3>\n<div class=\"grid\">\n")
       .append("<div>")
       .append(PhraseTable(t.phrases))
+      .append(CountTable("By respondent type", "Respondent type",
+                         t.by_respondent_type, t.count))
       .append("</div>\n<div>")
       .append(CountTable("By sector (share of the theme)", "Sector",
                          t.by_sector, t.count))
-      .append(CountTable("By respondent type", "Respondent type",
-                         t.by_respondent_type, t.count))
       .append("</div>\n</div>\n")
       .append(CountTable("By question", "Question", t.by_question, t.count));
   return Section(std::string("theme-").append(t.id), t.name, body);

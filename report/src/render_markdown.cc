@@ -136,16 +136,18 @@ std::string SentimentBySectorSection(const Digest& d) {
   out.append(md::Table(
       {"Sector", "Responses", "Negative", "Neutral", "Positive", "Mean"},
       {false, true, true, true, true, true}, rows));
-  std::vector<std::string> head = {"Sector"};
+  // A row per theme and a column per sector, as in the HTML digest.
+  std::vector<std::string> head = {"Theme"};
   std::vector<bool> right = {false};
-  for (const std::string& id : s.themes) {
-    head.push_back(MarkdownEscape(d.ThemeName(id)));
+  for (const SectorSentiment& sector : s.sectors) {
+    head.push_back(MarkdownEscape(sector.label));
     right.push_back(true);
   }
   rows.clear();
-  for (std::size_t r = 0; r < s.sectors.size(); ++r) {
-    std::vector<std::string> row = {MarkdownEscape(s.sectors[r].label)};
-    for (const Cell& c : s.matrix[r]) {
+  for (std::size_t t = 0; t < s.themes.size(); ++t) {
+    std::vector<std::string> row = {MarkdownEscape(d.ThemeName(s.themes[t]))};
+    for (std::size_t r = 0; r < s.sectors.size(); ++r) {
+      const Cell& c = s.matrix[r][t];
       row.push_back(c.mean ? std::string(FormatSentiment(*c.mean))
                                  .append(" (n=")
                                  .append(FormatCount(c.count))

@@ -42,9 +42,8 @@ std::string SubthemeTable(const std::vector<Subtheme>& subthemes) {
     rows.push_back({MarkdownEscape(s.name), FormatCount(s.count),
                     FormatSentiment(s.sentiment), example});
   }
-  return std::string("**Sub-themes**\n\n")
-      .append(Table({"Sub-theme", "Responses", "Sentiment", "Example"},
-                    {false, true, true, false}, rows));
+  return std::string(Table({"Sub-theme", "Responses", "Sentiment", "Example"},
+                           {false, true, true, false}, rows));
 }
 
 std::string ThemeSection(const Theme& t) {
@@ -138,7 +137,6 @@ std::string OutsideTaxonomySection(const Digest& d) {
   if (o.quotes.empty()) out.append("*No quotes.*\n\n");
   out.append("### Sub-themes\n\n")
       .append(SubthemeTable(o.subthemes))
-      .append("### Distinctive phrases\n\n")
       .append(PhraseTable(o.phrases));
   return out;
 }

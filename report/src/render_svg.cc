@@ -216,7 +216,13 @@ std::string SectorHeatmapSvg(const SentimentBySector& data) {
 std::string SentimentBarSvg(const Sentiment& s, std::string_view id,
                             std::string_view subject) {
   const double left = 0, bar_h = 24, width = kWidth;
-  std::string chart_id = std::string("sentiment-").append(id);
+  // Element ids inside the SVG: `id` reduced to characters safe anywhere.
+  std::string chart_id = "sentiment-";
+  for (char c : id) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '-' || c == '_';
+    chart_id += safe ? c : '_';
+  }
   std::string hatch = std::string(chart_id).append("-hatch");
   std::string desc = std::string(subject)
                          .append(": ")
