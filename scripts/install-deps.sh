@@ -8,6 +8,7 @@ packages=(
   libicu-dev libre2-dev libxapian-dev libdnnl-dev ocl-icd-opencl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libzip-dev libexpat1-dev
+  zlib1g-dev
   chromium  # headless, for the digest's browser test
 )
 if [[ "${1:-}" == "--bench" ]]; then
