@@ -201,8 +201,10 @@ double ShareOf(int64_t count, int64_t total);
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view text);
-// Backslash-escapes what Markdown would read as markup (including HTML tags
-// and table pipes) and turns line breaks into spaces.
+// Backslash-escapes what Markdown would read as markup: HTML tags, entity
+// references, emphasis, links, code, table pipes, and a heading or list
+// marker at the start; turns line breaks into spaces. Plain text such as
+// "R&D" or "0.4.0" is left as it is.
 std::string MarkdownEscape(std::string_view text);
 
 // The diverging sentiment scale: orange for negative, near-white at 0, blue

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -173,8 +174,9 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string MarkdownEscape(std::string_view text) {
-  // "1. text" would start a numbered list: escape the '.' after leading
-  // digits.
+  auto at = [&](std::size_t i) { return i < text.size() ? text[i] : ' '; };
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  // "1. text" would start a numbered list: the '.' after leading digits.
   std::size_t digits = text.find_first_not_of("0123456789");
   std::string out;
   out.reserve(text.size() + 8);
@@ -185,12 +187,18 @@ std::string MarkdownEscape(std::string_view text) {
       continue;
     }
     bool markup =
-        std::string_view("\\`*_[]<>&|~").find(c) != std::string_view::npos;
-    // Characters that start a heading, list or quote at the line's start.
+        std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos;
+    // '&' only where it could start an entity ("&amp;", "&#60;").
+    bool entity =
+        c == '&' && (std::isalnum(static_cast<unsigned char>(at(i + 1))) ||
+                     at(i + 1) == '#');
+    // A heading, list item or quote marker at the start of a line.
     bool opener = out.empty() &&
-                  std::string_view("#-+=").find(c) != std::string_view::npos;
-    bool numbered = i == digits && i > 0 && (c == '.' || c == ')');
-    if (markup || opener || numbered) out += '\\';
+                  std::string_view("#-+").find(c) != std::string_view::npos &&
+                  is_space(at(i + 1));
+    bool numbered =
+        i == digits && i > 0 && (c == '.' || c == ')') && is_space(at(i + 1));
+    if (markup || entity || opener || numbered) out += '\\';
     out += c;
   }
   return out;
