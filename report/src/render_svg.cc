@@ -82,6 +82,57 @@ double NiceStep(double max) {
   return 10 * magnitude;
 }
 
+// The prevalence chart's legend, vertical grid lines and axis labels.
+std::string PrevalenceAxes(double label_w, double top, double bottom,
+                           double step, double axis_max, double scale) {
+  std::string svg = Rect(label_w, 8, 12, 12, kBarRaw);
+  svg += Text(label_w + 17, 18.5, "All responses", "font-size=\"12\"");
+  svg += Rect(label_w + 130, 8, 12, 12, "url(#prevalence-hatch)");
+  svg +=
+      Text(label_w + 147, 18.5, "Campaigns counted once", "font-size=\"12\"");
+  for (double v = 0; v <= axis_max + 0.5; v += step) {
+    double x = label_w + v * scale;
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+        "stroke=\"{}\" stroke-width=\"1\"/>\n",
+        x, top - 4, x, bottom, kRule);
+    svg += Text(x, bottom + 15, FormatCount(static_cast<int64_t>(v)),
+                fmt::format("font-size=\"11\" fill=\"{}\" "
+                            "text-anchor=\"middle\"",
+                            kMuted));
+  }
+  return svg;
+}
+
+std::string SectorLabel(const SectorSentiment& s) {
+  return std::string(s.label)
+      .append(" (n=")
+      .append(FormatCount(s.count))
+      .append(")");
+}
+
+// One heatmap row: the negative, neutral and positive shares, then the mean.
+std::string HeatmapRow(const SectorSentiment& s, double label_w, double y,
+                       double cell_w, double row) {
+  std::string svg = Text(label_w - 8, y + row / 2 + 4, SectorLabel(s),
+                         "font-size=\"12.5\" text-anchor=\"end\"");
+  const double shares[] = {s.negative, s.neutral, s.positive};
+  const char* hues[] = {"orange", "grey", "blue"};
+  for (int c = 0; c < 4; ++c) {
+    std::string fill =
+        c < 3 ? ShareColour(shares[c], hues[c])
+              : (s.mean ? SentimentColour(*s.mean) : std::string("#eeeeee"));
+    std::string label =
+        c < 3 ? FormatShare(shares[c]) : FormatSentiment(s.mean);
+    svg += Rect(label_w + cell_w * c + 1, y + 1, cell_w - 2, row - 2, fill);
+    svg += Text(label_w + cell_w * (c + 0.5), y + row / 2 + 4, label,
+                fmt::format("font-size=\"12\" text-anchor=\"middle\" "
+                            "fill=\"{}\"",
+                            TextColourOn(fill)));
+  }
+  return svg;
+}
+
 }  // namespace
 
 std::string PrevalenceChartSvg(const Digest& d) {
@@ -111,25 +162,9 @@ std::string PrevalenceChartSvg(const Digest& d) {
   std::string svg = Open("prevalence-chart", height,
                          "Theme prevalence: responses per theme", desc);
   svg += Hatch("prevalence-hatch", kBarLight, kBarRaw);
-  // Legend.
-  svg += Rect(label_w, 8, 12, 12, kBarRaw);
-  svg += Text(label_w + 17, 18.5, "All responses", "font-size=\"12\"");
-  svg += Rect(label_w + 130, 8, 12, 12, "url(#prevalence-hatch)");
-  svg +=
-      Text(label_w + 147, 18.5, "Campaigns counted once", "font-size=\"12\"");
-  // Grid and axis labels.
-  const double bottom = top + group * static_cast<double>(d.themes.size());
-  for (double v = 0; v <= axis_max + 0.5; v += step) {
-    double x = label_w + v * scale;
-    svg += fmt::format(
-        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
-        "stroke=\"{}\" stroke-width=\"1\"/>\n",
-        x, top - 4, x, bottom, kRule);
-    svg += Text(x, bottom + 15, FormatCount(static_cast<int64_t>(v)),
-                fmt::format("font-size=\"11\" fill=\"{}\" "
-                            "text-anchor=\"middle\"",
-                            kMuted));
-  }
+  svg += PrevalenceAxes(label_w, top,
+                        top + group * static_cast<double>(d.themes.size()),
+                        step, axis_max, scale);
   double y = top;
   for (const Theme& t : d.themes) {
     svg += Text(label_w - 8, y + bar + 4, t.name,
@@ -150,15 +185,7 @@ std::string PrevalenceChartSvg(const Digest& d) {
 }
 
 std::string SectorHeatmapSvg(const SentimentBySector& data) {
-  const double label_w = LabelColumn(
-      data.sectors,
-      [](const SectorSentiment& s) {
-        return std::string(s.label)
-            .append(" (n=")
-            .append(FormatCount(s.count))
-            .append(")");
-      },
-      12.5);
+  const double label_w = LabelColumn(data.sectors, SectorLabel, 12.5);
   const double top = 30, row = 28;
   const double cell_w = (kWidth - label_w) / 4;
   const double height =
@@ -188,26 +215,7 @@ std::string SectorHeatmapSvg(const SentimentBySector& data) {
   }
   double y = top;
   for (const SectorSentiment& s : data.sectors) {
-    svg += Text(label_w - 8, y + row / 2 + 4,
-                std::string(s.label)
-                    .append(" (n=")
-                    .append(FormatCount(s.count))
-                    .append(")"),
-                "font-size=\"12.5\" text-anchor=\"end\"");
-    const double shares[] = {s.negative, s.neutral, s.positive};
-    const char* hues[] = {"orange", "grey", "blue"};
-    for (int c = 0; c < 4; ++c) {
-      std::string fill =
-          c < 3 ? ShareColour(shares[c], hues[c])
-                : (s.mean ? SentimentColour(*s.mean) : std::string("#eeeeee"));
-      std::string label =
-          c < 3 ? FormatShare(shares[c]) : FormatSentiment(s.mean);
-      svg += Rect(label_w + cell_w * c + 1, y + 1, cell_w - 2, row - 2, fill);
-      svg += Text(label_w + cell_w * (c + 0.5), y + row / 2 + 4, label,
-                  fmt::format("font-size=\"12\" text-anchor=\"middle\" "
-                              "fill=\"{}\"",
-                              TextColourOn(fill)));
-    }
+    svg += HeatmapRow(s, label_w, y, cell_w, row);
     y += row;
   }
   return svg.append("</svg>\n");

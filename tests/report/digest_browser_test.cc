@@ -2,7 +2,8 @@
 // Chromium. Checks the screenshot (decoded, compared with a blank page), the
 // DOM Chromium built (every section and a chart per <svg>), and the printed
 // PDF (A4, a page break before each major section). Skipped when Chromium is
-// not installed (scripts/install-deps.sh installs it).
+// not installed (scripts/install-deps.sh installs it). Set
+// SIFT_DIGEST_SCREENSHOT=FILE.png to keep the screenshot.
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -196,6 +197,10 @@ TEST_F(DigestBrowserTest, ScreenshotShowsARenderedPage) {
       << Log();
   std::string png = ReadAll(shot), blank_png = ReadAll(empty);
   ASSERT_FALSE(png.empty()) << "no screenshot: " << Log();
+  // To look at it: SIFT_DIGEST_SCREENSHOT=/tmp/digest.png.
+  if (const char* keep = std::getenv("SIFT_DIGEST_SCREENSHOT")) {
+    testing::WriteFile(keep, png);
+  }
   EXPECT_GT(png.size(), 10 * blank_png.size());
 
   double ink = 0;
