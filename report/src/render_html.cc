@@ -90,7 +90,8 @@ caption.hidden { position: absolute; width: 1px; height: 1px;
 ul.notes li { margin-bottom: .3em; }
 @page { size: A4; margin: 16mm 15mm 18mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages);
-    font-size: 8pt; color: #555; } }
+    font-size: 8pt; color: #555;
+    font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; } }
 @media print {
   body { background: none; font-size: 10pt; line-height: 1.35; }
   th, td { padding: 2.5px 6px; }
