@@ -12,6 +12,7 @@ find_package(CLI11 REQUIRED)
 # libzip's CMake config needs its command-line tools; pkg-config does not.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(EXPAT REQUIRED)
+find_package(ZLIB REQUIRED)  # the digest browser test decodes screenshots
 
 # Xapian's CMake config sets variables only; wrap them in a target.
 find_package(xapian CONFIG REQUIRED)

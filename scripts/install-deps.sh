@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev libcsv-dev libzip-dev libexpat1-dev
   libssl-dev
+  zlib1g-dev
+  chromium fonts-liberation  # headless, for the digest's browser test
 )
 if [[ "${1:-}" == "--bench" ]]; then
   # scriptindex, fasttext and NLTK (its VADER), the benchmarks' anchors;
