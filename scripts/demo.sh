@@ -27,11 +27,23 @@ echo "== sift campaigns (template letters; members stay in every count)"
 "$sift" campaigns --db "$out/db" --json >"$out/campaigns.json"
 "$sift" campaigns --db "$out/db" --show-additions 2 | head -n 12
 echo
+echo "== sift themes --theme infrastructure (counts, phrases, quotes, sub-themes)"
+"$sift" themes --db "$out/db" --theme infrastructure --quiet | head -n 12
+echo
+echo "== sift digest (the board's report: HTML, Markdown and JSON)"
+title="Hertfordshire Local Industrial Strategy: call for evidence 2019 (demo)"
+"$sift" digest --db "$out/db" --out "$out/digest.html" --title "$title" --quiet
+"$sift" digest --db "$out/db" --out "$out/digest.md" --title "$title" --quiet
+"$sift" digest --db "$out/db" --out "$out/digest.json" --title "$title" --quiet
+echo
 echo "Outputs:"
 echo "  database       $out/db"
 echo "  ingest report  $out/ingest.json"
 echo "  search result  $out/search.txt"
 echo "  themes         $out/themes.jsonl (themes, sentiment, sector)"
 echo "  campaigns      $out/campaigns.json"
+echo "  digest         $out/digest.md, $out/digest.json"
 echo "Try: $sift search 'broadband' --db $out/db --district 'East Herts' --facets"
 echo "     $sift search '' --db $out/db --sentiment negative --sector resident --facets"
+echo
+echo "Digest: $PWD/$out/digest.html"

@@ -27,11 +27,10 @@ struct DigestArgs {
 namespace {
 
 std::string UtcNow() {
-  std::time_t now = std::chrono::system_clock::to_time_t(
-      std::chrono::system_clock::now());
+  std::time_t now =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ",
-                std::gmtime(&now));
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   return buffer;
 }
 

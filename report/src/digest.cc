@@ -21,14 +21,6 @@ using Json = nlohmann::ordered_json;
 
 double Round(double v, double unit) { return std::round(v / unit) * unit; }
 
-Json FacetJson(const std::vector<index::FacetCount>& counts) {
-  Json list = Json::array();
-  for (const auto& c : counts) {
-    list.push_back({{"key", c.key}, {"label", c.label}, {"count", c.count}});
-  }
-  return list;
-}
-
 Result<index::SearchResult> FacetSearch(index::Searcher* searcher,
                                         const std::string& theme) {
   index::SearchRequest request;
@@ -97,9 +89,9 @@ Result<Json> ThemeJson(const DigestOptions& options, index::Searcher* searcher,
       {"count_collapsed", Collapsed(corpus, k)},
       {"share",
        responses ? Round(double(facets->total) / responses, 0.001) : 0.0},
-      {"by_sector", FacetJson(facets->facets["sector"])},
-      {"by_respondent_type", FacetJson(facets->facets["respondent_type"])},
-      {"by_question", FacetJson(facets->facets["question"])},
+      {"by_sector", FacetList(facets->facets["sector"], true)},
+      {"by_respondent_type", FacetList(facets->facets["respondent_type"])},
+      {"by_question", FacetList(facets->facets["question"])},
       {"sentiment", ThemeSentiment(corpus, k)}};
   std::vector<std::size_t> target, background;
   for (std::size_t s = 0; s < corpus.sentences.size(); ++s) {

@@ -16,14 +16,6 @@ using Json = nlohmann::ordered_json;
 
 double Round(double v, double unit) { return std::round(v / unit) * unit; }
 
-Json FacetList(const std::vector<index::FacetCount>& counts) {
-  Json list = Json::array();
-  for (const auto& c : counts) {
-    list.push_back({{"key", c.key}, {"label", c.label}, {"count", c.count}});
-  }
-  return list;
-}
-
 const std::vector<index::FacetCount>& Facet(const index::SearchResult& r,
                                             const std::string& field) {
   static const std::vector<index::FacetCount> kNone;
@@ -37,6 +29,27 @@ Json ParseOr(const std::string& text, Json fallback) {
 }
 
 }  // namespace
+
+std::string SectorLabel(const std::string& id) {
+  std::string label = id;
+  for (char& c : label) {
+    if (c == '_') c = ' ';
+  }
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') {
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+  }
+  return label;
+}
+
+Json FacetList(const std::vector<index::FacetCount>& counts, bool sectors) {
+  Json list = Json::array();
+  for (const auto& c : counts) {
+    list.push_back({{"key", c.key},
+                    {"label", sectors ? SectorLabel(c.key) : c.label},
+                    {"count", c.count}});
+  }
+  return list;
+}
 
 Json OverviewJson(const index::SearchResult& all, const Corpus& corpus,
                   index::Searcher* searcher) {
@@ -68,7 +81,7 @@ Json OverviewJson(const index::SearchResult& all, const Corpus& corpus,
           {"redactions", std::move(redactions)},
           {"redaction", searcher->metadata("sift.redaction") != "off"},
           {"by_respondent_type", FacetList(Facet(all, "respondent_type"))},
-          {"by_sector", FacetList(Facet(all, "sector"))},
+          {"by_sector", FacetList(Facet(all, "sector"), true)},
           {"by_district", FacetList(Facet(all, "district"))},
           {"by_question", FacetList(Facet(all, "question"))},
           {"by_sentiment", FacetList(Facet(all, "sentiment"))}};
@@ -103,7 +116,7 @@ Json SentimentBySectorJson(const Corpus& corpus,
     const auto& s = shares[sector.key];
     const double n = std::max<std::int64_t>(all.n, 1);
     rows.push_back({{"key", sector.key},
-                    {"label", sector.label},
+                    {"label", SectorLabel(sector.key)},
                     {"count", sector.count},
                     {"negative", Round(s[0] / n, 0.001)},
                     {"neutral", Round(s[1] / n, 0.001)},

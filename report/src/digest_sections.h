@@ -13,6 +13,14 @@
 
 namespace sift::report {
 
+// A facet list as JSON; sector ids get readable labels ("life_sciences" ->
+// "Life sciences").
+nlohmann::ordered_json FacetList(const std::vector<index::FacetCount>& counts,
+                                 bool sectors = false);
+
+// "life_sciences" -> "Life sciences".
+std::string SectorLabel(const std::string& id);
+
 // Counts of the whole database: `all` is a facet search matching everything.
 nlohmann::ordered_json OverviewJson(const index::SearchResult& all,
                                     const Corpus& corpus,

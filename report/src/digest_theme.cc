@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "digest_sections.h"
 #include "sift/report/clustering.h"
 #include "sift/report/phrases.h"
 #include "sift/report/quotes.h"
@@ -151,7 +152,7 @@ nlohmann::ordered_json QuoteJson(const Corpus& corpus, std::size_t sentence) {
   return {{"id", r.id},
           {"text", std::string(corpus.SentenceText(sentence))},
           {"respondent_type", r.respondent_type},
-          {"sector", r.sector},
+          {"sector", SectorLabel(r.sector)},
           {"sentiment", Round(corpus.sentences[sentence].sentiment, 0.01)}};
 }
 

@@ -129,5 +129,40 @@ TEST_F(ThemesE2eTest, PhrasesAreNotBoilerplateOrPlaceholders) {
   }
 }
 
+TEST_F(ThemesE2eTest, DigestIsReproducibleAndComplete) {
+  auto digest = [&](const std::string& name) {
+    auto r = Sift(
+        *dir_, {"digest", "--db", Db(), "--out", dir_->file(name), "--quiet"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return testing::ReadFile(dir_->file(name));
+  };
+  Json first = ParseJson(digest("a.json"));
+  Json second = ParseJson(digest("b.json"));
+  first.erase("generated");
+  second.erase("generated");
+  EXPECT_EQ(first.dump(), second.dump()) << "same database, same digest";
+  EXPECT_EQ(first["themes"], (*themes_)["themes"]);
+  for (const char* key : {"overview", "themes", "sentiment_by_sector",
+                          "campaigns", "outside_taxonomy", "methodology"}) {
+    EXPECT_TRUE(first.contains(key)) << key;
+  }
+  EXPECT_EQ(first["campaigns"].size(), 1u);
+  EXPECT_EQ(first["methodology"]["input_files"][0]["sha256"]
+                .get<std::string>()
+                .size(),
+            64u);
+
+  const std::string html = digest("digest.html");
+  for (const char* id :
+       {"overview", "prevalence", "sentiment-by-sector", "theme-places",
+        "campaigns", "outside-taxonomy", "methodology"}) {
+    EXPECT_NE(html.find(std::string("id=\"") + id + "\""), std::string::npos)
+        << id;
+  }
+  const std::string md = digest("digest.md");
+  EXPECT_NE(md.find("## Methodology"), std::string::npos);
+  EXPECT_EQ(md.find("<section"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sift
