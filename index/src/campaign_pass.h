@@ -6,8 +6,13 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "sift/core/status.h"
+#include "sift/ingest/campaigns.h"
 
 namespace sift::index {
 
@@ -16,13 +21,26 @@ struct CampaignCounts {
   std::int64_t members = 0;
 };
 
-// Runs ingest::CampaignFinder over every document's text and rewrites the
-// documents whose campaign changed: the XCAMP term, value slot 7 and the
-// record's "campaign" field. Writes metadata "sift.campaigns": a JSON list
-// of {"id", "size", "template"} (template = the medoid's response id).
-// Documents are updated, never removed. Xapian errors propagate as
-// Xapian::Error for the caller to translate.
-Result<CampaignCounts> UpdateCampaigns(Xapian::WritableDatabase* db);
+// Collects the run's responses as they are built (only MinHash signatures
+// are kept), then, with the database's other responses, finds the campaigns
+// and rewrites the documents whose campaign changed: the XCAMP term, value
+// slot 7 and the record's "campaign" field. Writes metadata
+// "sift.campaigns": a JSON list of {"id", "size", "template"} (template =
+// the medoid's response id). Documents are updated, never removed.
+// Not thread-safe: one thread adds, then Finish() runs once.
+class CampaignPass {
+ public:
+  // A response of this run, by its unique id term.
+  void Add(const std::string& id_term, std::string_view display_text);
+
+  // Xapian errors propagate as Xapian::Error for the caller to translate.
+  Result<CampaignCounts> Finish(Xapian::WritableDatabase* db);
+
+ private:
+  ingest::CampaignFinder finder_;
+  std::vector<std::string> id_terms_;  // per finder index
+  std::unordered_set<std::string> seen_;
+};
 
 }  // namespace sift::index
 

@@ -57,7 +57,7 @@ class IngestRun {
 
   // Finds campaigns over the whole database, this run's documents included.
   Status FindCampaigns() {
-    auto counts = UpdateCampaigns(db_);
+    auto counts = campaigns_.Finish(db_);
     if (!counts.ok()) return counts.status();
     report_.campaigns = counts->campaigns;
     report_.campaign_members = counts->members;
@@ -209,6 +209,7 @@ class IngestRun {
         }
       }
       BuiltDocument built = builder_.Build(pending_[i], analysis);
+      campaigns_.Add(built.id_term, pending_[i].display_text);
       if (!built.duplicate_of.empty()) ++report_.duplicates;
       ++report_.indexed;
       if (!queue->Push(std::move(built))) {
@@ -263,6 +264,7 @@ class IngestRun {
   DocumentBuilder builder_;
   std::optional<nlp::ResponseAnalyzer> analyzer_;
   ingest::UnmappedSectors unmapped_sectors_;
+  CampaignPass campaigns_;
   std::vector<ingest::Response> pending_;  // read, not yet built
   bool writer_stopped_ = false;
   std::unordered_map<std::string, std::string> ids_in_run_;  // id -> file:line
