@@ -102,7 +102,8 @@ std::string SentimentSection(const ModelCardFacts& f) {
       "models/sentiment_phrases.tsv; "
       "head: ridge regression (penalty {}) on the rule scores and the SIF "
       "word-vector mean; weight of the rule layer's own score {}. "
-      "Thresholds and penalty chosen on dev macro-F1.\n\n"
+      "Penalty and rule weight chosen on dev Pearson r, thresholds on dev "
+      "macro-F1.\n\n"
       "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
       "| dev | {:.3f} | {:.3f} |\n",
       f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,

@@ -217,7 +217,7 @@ Result<SentimentTrainReport> TrainSentiment(
       PolarityMacroF1(dev_set->polarity, rule_class);
 
   SentimentHead best;
-  best.dev_macro_f1 = -1;
+  best.dev_pearson = -2;
   SentimentHead head;
   Standardise(*train_set, &head);
   FitRuleScale(*train_set, &head);
@@ -228,14 +228,17 @@ Result<SentimentTrainReport> TrainSentiment(
       head.rule_weight = rule_weight;
       for (std::size_t i = 0; i < dev.size(); ++i)
         scores[i] = head.Score(dev_set->x[i]);
-      double f1 = 0;
-      auto [neg, pos] = TuneThresholds(scores, dev_set->polarity, &f1);
-      if (f1 > best.dev_macro_f1 + 1e-12) {
+      // The score is a regression: the penalty and blend are chosen by
+      // dev Pearson r, then the thresholds for dev macro-F1.
+      const double r = PearsonR(scores, dev_set->y);
+      if (r > best.dev_pearson + 1e-12) {
+        double f1 = 0;
+        auto [neg, pos] = TuneThresholds(scores, dev_set->polarity, &f1);
         best = head;
         best.negative_threshold = neg;
         best.positive_threshold = pos;
         best.dev_macro_f1 = f1;
-        best.dev_pearson = PearsonR(scores, dev_set->y);
+        best.dev_pearson = r;
       }
     }
   }

@@ -90,7 +90,8 @@ struct SentimentExample {
 };
 
 struct SentimentTrainOptions {
-  // Ridge penalties tried; the one with the best dev macro-F1 is kept.
+  // Ridge penalties tried; with the rule weight, the pair with the best dev
+  // Pearson r is kept (the thresholds are then tuned for dev macro-F1).
   // (The rule-layer features always get penalty 1: they are few and hold
   // across domains; the penalties apply to the word-vector dimensions.)
   std::vector<double> penalties = {10, 30, 100, 300, 1000, 3000, 10000};
@@ -109,7 +110,8 @@ struct SentimentTrainReport {
   double rule_only_dev_pearson = 0;
 };
 
-// Fits the head on `train`, picks the penalty and thresholds on `dev`, and
+// Fits the head on `train`, picks the penalty and rule weight (by Pearson
+// r) and the thresholds (by macro-F1) on `dev`, and
 // writes sentiment.json and a copy of the phrase table at
 // `paths.model_dir` (created if missing). `phrases_path` is the phrase
 // table to train with. Deterministic for the same inputs.
