@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/cli_test_util.h"
+#include "report/chromium_util.h"
 #include "test_util.h"
 
 namespace sift {
@@ -162,6 +163,40 @@ TEST_F(ThemesE2eTest, DigestIsReproducibleAndComplete) {
   const std::string md = digest("digest.md");
   EXPECT_NE(md.find("## Methodology"), std::string::npos);
   EXPECT_EQ(md.find("<section"), std::string::npos);
+}
+
+// The demo's real digest in headless Chromium: a page with ink on it, and
+// every section and chart in the DOM Chromium built.
+TEST_F(ThemesE2eTest, DemoDigestRendersInChromium) {
+  if (testing::Chromium().empty()) {
+    GTEST_SKIP() << "Chromium is not installed: run scripts/install-deps.sh";
+  }
+  const std::string html = dir_->file("demo.html");
+  auto r = Sift(*dir_, {"digest", "--db", Db(), "--out", html, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string shot = dir_->file("demo.png"), dom = dir_->file("dom.html");
+  ASSERT_EQ(testing::RunChromium(dir_->path(), html,
+                                 std::string("--screenshot=").append(shot),
+                                 dir_->file("out.txt")),
+            0);
+  ASSERT_EQ(testing::RunChromium(dir_->path(), html, "--dump-dom", dom), 0);
+  EXPECT_GT(testing::ReadAll(shot).size(), 50000u) << "a near-blank page";
+  const std::string page = testing::ReadAll(dom);
+  std::size_t sections = 0, charts = 0;
+  for (std::size_t at = 0;
+       (at = page.find("<section id=", at)) != std::string::npos; ++at) {
+    ++sections;
+  }
+  for (std::size_t at = 0; (at = page.find("<svg ", at)) != std::string::npos;
+       ++at) {
+    ++charts;
+  }
+  EXPECT_EQ(sections, 15u);  // overview, prevalence, sentiment, 9 themes, 3
+  EXPECT_GE(charts, 11u);    // prevalence, heatmap, a sentiment bar per theme
+  for (const Json& t : (*themes_)["themes"]) {
+    EXPECT_NE(page.find("id=\"theme-" + t["id"].get<std::string>() + "\""),
+              std::string::npos);
+  }
 }
 
 }  // namespace

@@ -16,51 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "report/chromium_util.h"
 #include "sift/report/render.h"
 #include "test_util.h"
 
 namespace sift::report {
 namespace {
 
-std::string Chromium() {
-  const char* env = std::getenv("SIFT_CHROMIUM");
-  std::string path = env && *env ? env : "/usr/bin/chromium";
-  return access(path.c_str(), X_OK) == 0 ? path : std::string();
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs headless Chromium on file://`html` with `action` (a --screenshot=,
-// --print-to-pdf= or --dump-dom flag); stdout goes to `out`. The flags keep
-// it off the network (this machine has none) and out of the user's profile.
-int RunChromium(const std::string& dir, const std::string& html,
-                const std::string& action, const std::string& out) {
-  std::string command =
-      std::string("timeout 60 '")
-          .append(Chromium())
-          .append(
-              "' --headless --no-sandbox --disable-gpu --disable-quic "
-              "--no-first-run --disable-background-networking "
-              "--disable-component-update --disable-sync "
-              "--hide-scrollbars --no-pdf-header-footer "
-              "--window-size=1240,1754 --user-data-dir='")
-          .append(dir)
-          .append("/profile' ")
-          .append(action)
-          .append(" 'file://")
-          .append(html)
-          .append("' >'")
-          .append(out)
-          .append("' 2>'")
-          .append(dir)
-          .append("/chromium.log'");
-  return std::system(command.c_str());
-}
+using testing::Chromium;
+using testing::ReadAll;
+using testing::RunChromium;
 
 struct Image {
   uint32_t width = 0, height = 0;
