@@ -1,6 +1,8 @@
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
 #include "model_paths.h"
@@ -14,6 +16,7 @@ struct EvalArgs {
   std::vector<std::string> gold;
   std::string model;
   std::string vectors;
+  std::string lexicon;
   bool json = false;
   ReaderFlags reader;
 };
@@ -38,16 +41,77 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "eval",
       "Score a model against labelled responses: per-label precision, "
-      "recall, F1 and support; micro and macro F1; label cardinality.");
+      "recall, F1 and support; micro and macro F1; label cardinality; and, "
+      "where the file has a sentiment field, the same for sentiment with "
+      "Pearson r.");
   cmd->footer(
       "Example:\n  sift eval --gold corpora/labelled/test.jsonl --json");
   cmd->add_option("--gold", args->gold, "Labelled files")->required();
   cmd->add_option("--model", args->model, "Model directory (default: bundled)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_option("--lexicon", args->lexicon, "VADER sentiment lexicon");
   cmd->add_flag("--json", args->json, "Print one JSON object");
   AddReaderFlags(cmd, &args->reader);
   return args;
 }
+
+namespace {
+
+// The sentiment model's scores on the gold file's `sentiment` field, when
+// both exist; an empty optional otherwise.
+Result<std::optional<nlp::SentimentEvalReport>> EvaluateSentimentIfAny(
+    const EvalArgs& args, const nlp::LabelledSet& gold) {
+  const std::string model_dir =
+      args.model.empty() ? DefaultModelDir() : args.model;
+  auto examples = gold.SentimentExamples();
+  std::error_code ec;
+  if (examples.empty() ||
+      !std::filesystem::exists(model_dir + "/sentiment.json", ec)) {
+    return std::optional<nlp::SentimentEvalReport>();
+  }
+  auto model = nlp::SentimentModel::Load(
+      {model_dir, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
+       args.vectors.empty() ? DefaultVectorsPath() : args.vectors});
+  if (!model.ok()) return model.status();
+  return std::optional(nlp::EvaluateSentiment(&*model, examples));
+}
+
+nlohmann::ordered_json SentimentJson(const nlp::SentimentEvalReport& r) {
+  nlohmann::ordered_json classes = nlohmann::ordered_json::object();
+  for (int c = 0; c < 3; ++c) {
+    const auto& m = r.classes[c];
+    classes[std::string(nlp::PolarityName(static_cast<nlp::Polarity>(c)))] = {
+        {"precision", m.precision},
+        {"recall", m.recall},
+        {"f1", m.f1},
+        {"support", m.support}};
+  }
+  nlohmann::ordered_json confusion = nlohmann::ordered_json::array();
+  for (const auto& row : r.confusion) {
+    confusion.push_back({row[0], row[1], row[2]});
+  }
+  return {{"responses", r.texts},   {"macro_f1", r.macro_f1},
+          {"accuracy", r.accuracy}, {"pearson", r.pearson},
+          {"classes", classes},     {"confusion", confusion}};
+}
+
+std::string SentimentTable(const nlp::SentimentEvalReport& r) {
+  std::string t = fmt::format("{:<22} {:>9} {:>7} {:>6} {:>8}\n", "sentiment",
+                              "precision", "recall", "F1", "support");
+  for (int c = 0; c < 3; ++c) {
+    const auto& m = r.classes[c];
+    t += fmt::format("{:<22} {:>9.3f} {:>7.3f} {:>6.3f} {:>8}\n",
+                     nlp::PolarityName(static_cast<nlp::Polarity>(c)),
+                     m.precision, m.recall, m.f1, m.support);
+  }
+  t += fmt::format(
+      "macro-F1 {:.3f}, accuracy {:.3f}, Pearson r {:.3f} ({} "
+      "responses)\n",
+      r.macro_f1, r.accuracy, r.pearson, r.texts);
+  return t;
+}
+
+}  // namespace
 
 int RunEval(const EvalArgs& args) {
   auto read = ToReaderOptions(args.reader);
@@ -61,14 +125,18 @@ int RunEval(const EvalArgs& args) {
   if (!gold.ok()) return Fail("eval", gold.status());
   auto report = EvaluateModel(classifier.value(), gold.value());
   if (!report.ok()) return Fail("eval", report.status());
+  auto sentiment = EvaluateSentimentIfAny(args, gold.value());
+  if (!sentiment.ok()) return Fail("eval", sentiment.status());
   if (args.json) {
     nlohmann::ordered_json j = {
         {"model", classifier->version()},
         {"themes", EvalJson(report.value(), classifier->taxonomy())}};
+    if (*sentiment) j["sentiment"] = SentimentJson(**sentiment);
     std::cout << j.dump(2) << "\n";
   } else {
     fmt::print("Model {}\n{}", classifier->version(),
                EvalTable(report.value(), classifier->taxonomy(), false));
+    if (*sentiment) fmt::print("{}", SentimentTable(**sentiment));
   }
   return 0;
 }

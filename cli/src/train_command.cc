@@ -72,17 +72,8 @@ Result<std::pair<double, double>> ScoreSentiment(
       {args.out, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
        vectors_path});
   if (!model.ok()) return model.status();
-  std::vector<double> gold, scores;
-  std::vector<nlp::Polarity> gold_class, predicted;
-  for (const auto& e : examples) {
-    nlp::SentimentResult r = model->Analyze(e.text);
-    gold.push_back(e.score);
-    scores.push_back(r.score);
-    gold_class.push_back(e.polarity);
-    predicted.push_back(r.polarity);
-  }
-  return std::make_pair(nlp::PolarityMacroF1(gold_class, predicted),
-                        nlp::PearsonR(scores, gold));
+  nlp::SentimentEvalReport r = nlp::EvaluateSentiment(&*model, examples);
+  return std::make_pair(r.macro_f1, r.pearson);
 }
 
 }  // namespace

@@ -183,6 +183,41 @@ double PolarityMacroF1(const std::vector<Polarity>& gold,
   return classes == 0 ? 0 : sum / classes;
 }
 
+SentimentEvalReport EvaluateSentiment(
+    SentimentModel* model, const std::vector<SentimentExample>& gold) {
+  SentimentEvalReport report;
+  std::vector<double> gold_scores, scores;
+  std::vector<Polarity> gold_classes, predicted;
+  for (const SentimentExample& e : gold) {
+    SentimentResult r = model->Analyze(e.text);
+    gold_scores.push_back(e.score);
+    scores.push_back(r.score);
+    gold_classes.push_back(e.polarity);
+    predicted.push_back(r.polarity);
+    ++report.confusion[static_cast<int>(e.polarity)]
+                      [static_cast<int>(r.polarity)];
+  }
+  report.texts = static_cast<int>(gold.size());
+  int correct = 0;
+  for (int c = 0; c < 3; ++c) {
+    int tp = report.confusion[c][c], gold_c = 0, predicted_c = 0;
+    for (int k = 0; k < 3; ++k) {
+      gold_c += report.confusion[c][k];
+      predicted_c += report.confusion[k][c];
+    }
+    auto& m = report.classes[c];
+    m.support = gold_c;
+    m.precision = predicted_c ? double(tp) / predicted_c : 0;
+    m.recall = gold_c ? double(tp) / gold_c : 0;
+    m.f1 = tp ? 2 * m.precision * m.recall / (m.precision + m.recall) : 0;
+    correct += tp;
+  }
+  report.accuracy = gold.empty() ? 0 : double(correct) / gold.size();
+  report.macro_f1 = PolarityMacroF1(gold_classes, predicted);
+  report.pearson = PearsonR(scores, gold_scores);
+  return report;
+}
+
 Result<SentimentTrainReport> TrainSentiment(
     const std::vector<SentimentExample>& train,
     const std::vector<SentimentExample>& dev, const SentimentPaths& paths,

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -72,6 +73,14 @@ TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
   EXPECT_TRUE(has(records[1], "people")) << records[1].dump();
   EXPECT_TRUE(has(records[2], "ageing_society")) << records[2].dump();
   for (const auto& rec : records) {
+    const std::string sentiment = rec["sentiment"];
+    EXPECT_TRUE(sentiment == "negative" || sentiment == "neutral" ||
+                sentiment == "positive")
+        << sentiment;
+    EXPECT_LE(std::abs(rec["sentiment_score"].get<double>()), 1.0);
+    EXPECT_EQ(rec["theme_sentiment"].size(), rec["labels"].size());
+    EXPECT_TRUE(rec["campaign"].is_null());
+    EXPECT_TRUE(rec.contains("sector") && rec.contains("sector_raw"));
     EXPECT_EQ(rec["scores"].size(), 9u);
     EXPECT_TRUE(rec["needs_review"].is_boolean());
     for (const auto& [label, score] : rec["scores"].items()) {
@@ -87,8 +96,11 @@ TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {
                                 "hopeless; we need full fibre.\n");
   auto csv = Sift(dir_, {"classify", input, "--format", "csv", "--quiet"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("id,labels,needs_review,sentiment,sentiment_score,sector,"
-                           "sector_raw,campaign,score_ideas,", 0), 0u)
+  EXPECT_EQ(
+      csv.out.rfind("id,labels,needs_review,sentiment,sentiment_score,sector,"
+                    "sector_raw,campaign,score_ideas,",
+                    0),
+      0u)
       << csv.out;
   EXPECT_NE(csv.out.find("\nx1,"), std::string::npos);
   auto explained = Sift(dir_, {"classify", input, "--explain", "--quiet"});
@@ -100,6 +112,23 @@ TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {
   EXPECT_TRUE(evidence.find("broadband") != std::string::npos ||
               evidence.find("fibre") != std::string::npos)
       << evidence;
+}
+
+// A response can praise the university and attack the roads: each theme
+// gets the sentiment of its own sentences.
+TEST_F(ClassifyE2eTest, ThemeSentimentFollowsTheSentences) {
+  std::string input = WriteFile(
+      dir_.file("mixed.jsonl"),
+      R"({"id": "m", "text": "The University of Hertfordshire is a superb partner for local firms and its research is excellent. But the roads around Hatfield are a disgrace, full of potholes and gridlocked every morning."})"
+      "\n");
+  auto r = Sift(dir_, {"classify", input, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json rec = ParseJson(r.out);
+  ASSERT_TRUE(rec["theme_sentiment"].contains("ideas")) << rec.dump();
+  ASSERT_TRUE(rec["theme_sentiment"].contains("infrastructure")) << rec.dump();
+  EXPECT_GT(rec["theme_sentiment"]["ideas"].get<double>(), 0.2);
+  EXPECT_LT(rec["theme_sentiment"]["infrastructure"].get<double>(), -0.2);
+  EXPECT_EQ(rec["sentiment"], "negative");  // "but" puts the weight on roads
 }
 
 TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
@@ -114,6 +143,17 @@ TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
   // A guard against regressions, well below the model card's figure.
   EXPECT_GT(j["themes"]["macro_f1"].get<double>(), 0.70);
   EXPECT_EQ(j["themes"]["labels"].size(), 9u);
+  // Sentiment, from the same file's sentiment field.
+  ASSERT_TRUE(j.contains("sentiment")) << j.dump();
+  const Json& s = j["sentiment"];
+  EXPECT_EQ(s["responses"], j["themes"]["responses"]);
+  int total = 0;
+  for (const auto& row : s["confusion"]) {
+    for (const auto& cell : row) total += cell.get<int>();
+  }
+  EXPECT_EQ(total, s["responses"].get<int>());
+  EXPECT_GT(s["macro_f1"].get<double>(), 0.50);  // guard; model card: 0.59
+  EXPECT_GT(s["pearson"].get<double>(), 0.50);
 }
 
 TEST_F(ClassifyE2eTest, IngestedThemesAgreeWithSearch) {

@@ -199,9 +199,9 @@ TEST_F(SiftSearchE2eTest, FacetsAndFilters) {
                 .at("total"),
             5);
   EXPECT_EQ(Search({"green", "--district", "St Albans"}).at("total"), 1);
-  EXPECT_EQ(
-      Search({"", "--type", "A business", "--sector", "life_sciences"}).at("total"),
-      2);
+  EXPECT_EQ(Search({"", "--type", "A business", "--sector", "life_sciences"})
+                .at("total"),
+            2);
 }
 
 TEST_F(SiftSearchE2eTest, TextOutput) {

@@ -120,6 +120,23 @@ Result<SentimentTrainReport> TrainSentiment(
     const std::vector<SentimentExample>& dev, const SentimentPaths& paths,
     const std::string& phrases_path, const SentimentTrainOptions& options = {});
 
+// Sentiment scored against gold labels.
+struct SentimentEvalReport {
+  int texts = 0;
+  double macro_f1 = 0, accuracy = 0, pearson = 0;
+  struct ClassMetrics {
+    double precision = 0, recall = 0, f1 = 0;
+    int support = 0;
+  };
+  ClassMetrics classes[3];   // indexed by Polarity
+  int confusion[3][3] = {};  // [gold][predicted]
+};
+
+// Analyzes every example with `model` and compares with its gold polarity
+// and score.
+SentimentEvalReport EvaluateSentiment(
+    SentimentModel* model, const std::vector<SentimentExample>& gold);
+
 // Evaluation helpers. Pearson's r of two equal-length series (0 when either
 // is constant); the macro-averaged F1 over the three polarities (a class
 // absent from both gold and predictions is left out of the average).
