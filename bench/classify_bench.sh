@@ -138,12 +138,17 @@ median3() {  # median3 NAME OUT COMMAND... -> median seconds of 3 runs
   for i in 1 2 3; do measure "$name.$i" "$@"; done | sort -n | sed -n 2p |
     cut -d' ' -f1
 }
+# sift does fastText's job (themes only, --no-sentiment) for the comparison;
+# the full job (themes, sentiment per response, sentence and theme) is
+# timed too, for the record.
 sift_load=$(median3 sift-load "$work/one.sift.out" \
-  "$sift" classify --model "$model" "$work/one.jsonl" --out "$work/one.sift.jsonl" --quiet)
+  "$sift" classify --model "$model" "$work/one.jsonl" --out "$work/one.sift.jsonl" --quiet --no-sentiment --no-campaigns)
 ft_load=$(median3 fasttext-load "$work/one.fasttext.out" \
   fasttext predict-prob "$ft_model" "$work/one.txt" -1 0.0)
 sift_line=$(measure sift "$work/sift.log" \
-  "$sift" classify --model "$model" "$work/speed.jsonl" --out "$work/speed.sift.jsonl" --quiet)
+  "$sift" classify --model "$model" "$work/speed.jsonl" --out "$work/speed.sift.jsonl" --quiet --no-sentiment --no-campaigns)
+full_line=$(measure sift-full "$work/sift-full.log" \
+  "$sift" classify --model "$model" "$work/speed.jsonl" --out "$work/speed.sift-full.jsonl" --quiet)
 ft_line=$(measure fasttext "$work/speed.fasttext.txt" \
   fasttext predict-prob "$ft_model" "$work/speed.txt" -1 0.0)
 # The other fastText candidate too, for the record: autotune is time-budgeted
@@ -166,11 +171,14 @@ printf "Classifying %d responses (%d MB of JSONL), this machine (%d cores):\n" \
   "$n" "$mb" "$(nproc)"
 printf "%-10s %9s %12s %14s %16s\n" tool seconds responses/s "peak RSS MB" "model load s"
 read -r other_s other_kb <<<"${other_line:-}"
+read -r full_s full_kb <<<"$full_line"
 awk -v n="$n" -v ss="$sift_s" -v sk="$sift_kb" -v sl="$sift_load" \
+  -v fulls="$full_s" -v fullk="$full_kb" \
   -v fs="$ft_s" -v fk="$ft_kb" -v fl="$ft_load" -v os="${other_s:-}" \
   -v ok="${other_kb:-0}" -v other="$other" 'BEGIN {
   printf "%-10s %9.2f %12.0f %14.0f %16.2f\n", "sift", ss, n / ss, sk / 1024, sl
   printf "%-10s %9.2f %12.0f %14.0f %16.2f\n", "fastText", fs, n / fs, fk / 1024, fl
+  printf "%-10s %9.2f %12.0f %14.0f %16s  (themes + sentiment + theme sentiment)\n", "sift-full", fulls, n / fulls, fullk / 1024, "-"
   if (os != "") printf "%-10s %9.2f %12.0f %14.0f %16s  (the %s candidate; not the dev winner)\n", "fastText*", os, n / os, ok / 1024, "-", other
   r = fs / ss
   printf "\nsift / fastText throughput: %.2fx (target >= 1.00x): %s\n", r, (r >= 1 ? "met" : "NOT met")

@@ -3,11 +3,13 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "commands.h"
 #include "model_paths.h"
 #include "progress.h"
 #include "reader_flags.h"
+#include "sift/ingest/campaigns.h"
 #include "sift/nlp/analyzer.h"
 
 namespace sift::cli {
@@ -17,6 +19,8 @@ struct ClassifyArgs {
   std::string model;
   std::string vectors;
   std::string lexicon;
+  bool no_sentiment = false;
+  bool no_campaigns = false;
   std::string out;
   std::string format = "jsonl";
   bool explain = false;
@@ -51,7 +55,9 @@ class PredictionWriter {
     *out_ << "\n";
   }
 
+  // `campaign` is the response's campaign id, or "".
   void Write(const ingest::Response& r, const nlp::Analysis& a,
+             const std::string& campaign,
              const std::vector<nlp::Explanation>* why) {
     const auto& labels = taxonomy_.labels();
     const nlp::Prediction& p = a.themes;
@@ -65,8 +71,8 @@ class PredictionWriter {
             << (p.needs_review ? "true" : "false") << ',' << sentiment << ','
             << (a.has_sentiment ? fmt::format("{}", Round4(a.sentiment.score))
                                 : "")
-            << ',' << CsvField(r.sector) << ',' << CsvField(r.sector_raw)
-            << ',';
+            << ',' << CsvField(r.sector) << ',' << CsvField(r.sector_raw) << ','
+            << CsvField(campaign);
       for (float s : p.scores) *out_ << ',' << Round4(s);
       *out_ << "\n";
       return;
@@ -90,7 +96,8 @@ class PredictionWriter {
     }
     j["sector"] = r.sector;
     j["sector_raw"] = r.sector_raw;
-    j["campaign"] = nullptr;
+    j["campaign"] = campaign.empty() ? nlohmann::ordered_json(nullptr)
+                                     : nlohmann::ordered_json(campaign);
     if (why != nullptr) {
       j["explain"] = nlohmann::ordered_json::object();
       for (const auto& e : *why) {
@@ -135,6 +142,11 @@ std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
                   "Model directory (default: the bundled "
                   "models/default)");
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
+  cmd->add_flag("--no-campaigns", args->no_campaigns,
+                "Skip the first pass that finds campaigns among the inputs "
+                "(campaign stays null)");
+  cmd->add_flag("--no-sentiment", args->no_sentiment,
+                "Themes only: skip sentiment (and theme sentiment)");
   cmd->add_option("--lexicon", args->lexicon,
                   "VADER sentiment lexicon (default: the one "
                   "scripts/fetch-lexicon.sh writes)");
@@ -160,6 +172,29 @@ class ClassifyJob {
         analyzer_(analyzer),
         writer_(writer),
         progress_(args.quiet) {}
+
+  // A first pass over the files: the campaigns among their responses.
+  Status FindCampaigns(const std::vector<std::string>& paths,
+                       const ingest::ResponseReaderOptions& options) {
+    ingest::CampaignFinder finder;
+    std::vector<std::string> ids;
+    for (const std::string& path : paths) {
+      auto reader = ingest::ResponseReader::Open(path, options);
+      if (!reader.ok()) return reader.status();
+      ingest::ResponseItem item;
+      while (true) {
+        SIFT_RETURN_IF_ERROR(reader->Next(&item));
+        if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
+        if (item.kind != ingest::ResponseItem::Kind::kResponse) continue;
+        finder.Add(item.response.display_text);
+        ids.push_back(std::move(item.response.id));
+      }
+    }
+    for (const ingest::Campaign& c : finder.Find()) {
+      for (std::size_t m : c.members) campaigns_[ids[m]] = c.id;
+    }
+    return Status::Ok();
+  }
 
   Status ClassifyFile(const std::string& path,
                       const ingest::ResponseReaderOptions& options) {
@@ -192,7 +227,9 @@ class ClassifyJob {
         if (!e.ok()) return e.status();
         why = std::move(e.value());
       }
+      auto campaign = campaigns_.find(responses_[i].id);
       writer_->Write(responses_[i], analyses_[i],
+                     campaign == campaigns_.end() ? "" : campaign->second,
                      args_.explain ? &why : nullptr);
     }
     classified_ += static_cast<std::int64_t>(responses_.size());
@@ -218,6 +255,7 @@ class ClassifyJob {
   std::int64_t classified_ = 0, rejected_ = 0;
   std::vector<ingest::Response> responses_;
   std::vector<nlp::Analysis> analyses_;
+  std::unordered_map<std::string, std::string> campaigns_;  // id -> campaign
 };
 
 }  // namespace
@@ -228,7 +266,8 @@ int RunClassify(const ClassifyArgs& args) {
   auto analyzer = nlp::ResponseAnalyzer::Load(
       {args.model.empty() ? DefaultModelDir() : args.model,
        args.vectors.empty() ? DefaultVectorsPath() : args.vectors,
-       args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon});
+       args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
+       !args.no_sentiment});
   if (!analyzer.ok()) return Fail(analyzer.status());
   std::ofstream file;
   if (!args.out.empty()) {
@@ -239,6 +278,11 @@ int RunClassify(const ClassifyArgs& args) {
   PredictionWriter writer(&out, analyzer->classifier().taxonomy(),
                           args.format == "csv");
   ClassifyJob job(args, &analyzer.value(), &writer);
+  if (!args.no_campaigns) {
+    if (Status s = job.FindCampaigns(args.files, read.value()); !s.ok()) {
+      return Fail(s);
+    }
+  }
   for (const std::string& path : args.files) {
     if (Status s = job.ClassifyFile(path, read.value()); !s.ok())
       return Fail(s);

@@ -31,7 +31,8 @@ Result<ResponseAnalyzer> ResponseAnalyzer::Load(
   if (!normalizer.ok()) return normalizer.status();
   std::vector<SentimentModel> sentiment;
   std::error_code ec;
-  if (std::filesystem::exists(paths.model_dir + "/sentiment.json", ec)) {
+  if (paths.sentiment &&
+      std::filesystem::exists(paths.model_dir + "/sentiment.json", ec)) {
     for (int t = 0; t < std::max(1, options.threads); ++t) {
       auto model =
           SentimentModel::Load({paths.model_dir, paths.lexicon, paths.vectors});

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -79,7 +80,7 @@ TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
         << sentiment;
     EXPECT_LE(std::abs(rec["sentiment_score"].get<double>()), 1.0);
     EXPECT_EQ(rec["theme_sentiment"].size(), rec["labels"].size());
-    EXPECT_TRUE(rec["campaign"].is_null());
+    EXPECT_TRUE(rec["campaign"].is_null());  // no template letters here
     EXPECT_TRUE(rec.contains("sector") && rec.contains("sector_raw"));
     EXPECT_EQ(rec["scores"].size(), 9u);
     EXPECT_TRUE(rec["needs_review"].is_boolean());
@@ -129,6 +130,34 @@ TEST_F(ClassifyE2eTest, ThemeSentimentFollowsTheSentences) {
   EXPECT_GT(rec["theme_sentiment"]["ideas"].get<double>(), 0.2);
   EXPECT_LT(rec["theme_sentiment"]["infrastructure"].get<double>(), -0.2);
   EXPECT_EQ(rec["sentiment"], "negative");  // "but" puts the weight on roads
+}
+
+// Batch classification finds the campaigns among its inputs: the demo's
+// 12-letter campaign, under the id ingest gives it.
+TEST_F(ClassifyE2eTest, CampaignsAmongTheInputs) {
+  const std::string demo =
+      std::string(SIFT_SOURCE_DIR) + "/corpora/demo/hertfordshire_lis_2019.csv";
+  auto r = Sift(dir_, {"classify", demo, "--text", "Q*", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::map<std::string, int> members;
+  for (std::string line; std::getline(lines, line);) {
+    Json rec = ParseJson(line);
+    if (!rec["campaign"].is_null()) ++members[rec["campaign"]];
+  }
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_EQ(members.begin()->second, 12);
+  auto ingest = Sift(dir_, {"ingest", demo, "--text", "Q*", "--db",
+                            dir_.file("db"), "--no-classify", "--quiet"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  Json listed = ParseJson(
+      Sift(dir_, {"campaigns", "--db", dir_.file("db"), "--json"}).out);
+  EXPECT_EQ(listed["campaigns"][0]["id"], members.begin()->first);
+  auto skipped = Sift(dir_, {"classify", demo, "--text", "Q*", "--quiet",
+                             "--no-campaigns", "--no-sentiment"});
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_EQ(skipped.out.find("\"campaign\":\"c"), std::string::npos);
+  EXPECT_EQ(skipped.out.find("\"sentiment\""), std::string::npos);
 }
 
 TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {

@@ -31,6 +31,8 @@ struct AnalyzerPaths {
   std::string model_dir;  // model.bin, taxonomy.json[, sentiment.json]
   std::string vectors;    // the word-vector table
   std::string lexicon;    // VADER's lexicon; needed only with sentiment.json
+  // false: themes only, even when the model has a sentiment head.
+  bool sentiment = true;
 };
 
 // One response to analyse, in both of ingest's forms.
