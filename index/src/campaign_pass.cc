@@ -1,5 +1,7 @@
 #include "campaign_pass.h"
 
+#include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -10,39 +12,26 @@
 namespace sift::index {
 namespace {
 
-// Sets `campaign` on document `docid` ("" removes it); `current` is what
-// the document holds now.
-Status SetCampaign(Xapian::WritableDatabase* db, Xapian::docid docid,
-                   const std::string& current, const std::string& campaign) {
+// Sets `campaign` on document `docid` ("" removes it): a value change
+// only, which Xapian applies without touching the document's terms.
+void SetCampaign(Xapian::WritableDatabase* db, Xapian::docid docid,
+                 const std::string& campaign) {
   Xapian::Document doc = db->get_document(docid);
-  ingest::Response r;
-  std::string duplicate_of;
-  schema::StoredThemes stored;
-  SIFT_RETURN_IF_ERROR(
-      schema::DecodeRecord(doc.get_data(), docid, &r, &duplicate_of, &stored));
-  if (!current.empty()) doc.remove_term(schema::kCampaignPrefix + current);
   if (campaign.empty()) {
     doc.remove_value(schema::kCampaignSlot);
   } else {
-    doc.add_boolean_term(schema::kCampaignPrefix + campaign);
     doc.add_value(schema::kCampaignSlot, campaign);
   }
-  stored.campaign = campaign;
-  doc.set_data(schema::EncodeRecord(r, duplicate_of, stored));
   db->replace_document(docid, doc);
-  return Status::Ok();
 }
 
-// Each document's campaign now, from the XCAMP terms.
+// Each document's campaign now, from value slot 7.
 std::unordered_map<Xapian::docid, std::string> CurrentCampaigns(
     const Xapian::Database& db) {
   std::unordered_map<Xapian::docid, std::string> current;
-  const std::string prefix = schema::kCampaignPrefix;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    const std::string id = (*t).substr(prefix.size());
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      current[*p] = id;
-    }
+  for (auto v = db.valuestream_begin(schema::kCampaignSlot);
+       v != db.valuestream_end(schema::kCampaignSlot); ++v) {
+    current[v.get_docid()] = *v;
   }
   return current;
 }
@@ -75,6 +64,7 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
                              v.get_docid(), &r, &duplicate_of, &stored));
     Add(term, r.display_text);
   }
+  auto t0 = std::chrono::steady_clock::now();
   std::unordered_map<Xapian::docid, std::string> current =
       CurrentCampaigns(*db);
   std::unordered_map<Xapian::docid, std::string> wanted;
@@ -90,17 +80,20 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
     counts.members += static_cast<std::int64_t>(c.members.size());
   }
   wanted.erase(0);
+  auto t1 = std::chrono::steady_clock::now();
+  fprintf(stderr, "TMP find %.2f s\n",
+          std::chrono::duration<double>(t1 - t0).count());
   for (const auto& [docid, campaign] : wanted) {
     auto now = current.find(docid);
     std::string held = now == current.end() ? "" : now->second;
-    if (held != campaign) {
-      SIFT_RETURN_IF_ERROR(SetCampaign(db, docid, held, campaign));
-    }
+    if (held != campaign) SetCampaign(db, docid, campaign);
   }
   for (const auto& [docid, held] : current) {
-    if (!wanted.count(docid))
-      SIFT_RETURN_IF_ERROR(SetCampaign(db, docid, held, ""));
+    if (!wanted.count(docid)) SetCampaign(db, docid, "");
   }
+  fprintf(stderr, "TMP rewrite %.2f s\n",
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t1)
+              .count());
   db->set_metadata("sift.campaigns", list.dump());
   return counts;
 }

@@ -23,8 +23,8 @@ struct CampaignCounts {
 
 // Collects the run's responses as they are built (only MinHash signatures
 // are kept), then, with the database's other responses, finds the campaigns
-// and rewrites the documents whose campaign changed: the XCAMP term, value
-// slot 7 and the record's "campaign" field. Writes metadata
+// and sets value slot 7 (the campaign id) on the documents whose campaign
+// changed. Writes metadata
 // "sift.campaigns": a JSON list of {"id", "size", "template"} (template =
 // the medoid's response id). Documents are updated, never removed.
 // Not thread-safe: one thread adds, then Finish() runs once.

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "schema.h"
@@ -12,33 +13,35 @@
 namespace sift::index {
 namespace {
 
-// The id and display text of every document holding `term`, by id.
-Result<std::vector<std::pair<std::string, std::string>>> Members(
-    const Xapian::Database& db, const std::string& term) {
-  std::vector<std::pair<std::string, std::string>> members;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+// Campaign id -> (response id, display text) of its members, by id, from
+// value slot 7.
+Result<std::map<std::string, std::vector<std::pair<std::string, std::string>>>>
+MembersByCampaign(const Xapian::Database& db) {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> out;
+  for (auto v = db.valuestream_begin(schema::kCampaignSlot);
+       v != db.valuestream_end(schema::kCampaignSlot); ++v) {
     ingest::Response r;
     std::string duplicate_of;
     schema::StoredThemes stored;
-    SIFT_RETURN_IF_ERROR(schema::DecodeRecord(db.get_document(*it).get_data(),
-                                              *it, &r, &duplicate_of, &stored));
-    members.emplace_back(r.id, r.display_text);
+    SIFT_RETURN_IF_ERROR(
+        schema::DecodeRecord(db.get_document(v.get_docid()).get_data(),
+                             v.get_docid(), &r, &duplicate_of, &stored));
+    out[*v].emplace_back(r.id, r.display_text);
   }
-  std::sort(members.begin(), members.end());
-  return members;
+  for (auto& [id, members] : out) std::sort(members.begin(), members.end());
+  return out;
 }
 
-Result<CampaignSummary> Summarise(const Xapian::Database& db,
-                                  const nlohmann::json& entry) {
+CampaignSummary Summarise(
+    const nlohmann::json& entry,
+    const std::vector<std::pair<std::string, std::string>>& members) {
   CampaignSummary c;
   c.id = entry.value("id", "");
   c.template_id = entry.value("template", "");
-  auto members = Members(db, schema::kCampaignPrefix + c.id);
-  if (!members.ok()) return members.status();
-  for (const auto& [id, text] : *members) {
+  for (const auto& [id, text] : members) {
     if (id == c.template_id) c.template_text = text;
   }
-  for (const auto& [id, text] : *members) {
+  for (const auto& [id, text] : members) {
     c.members.push_back(id);
     if (id == c.template_id) continue;
     auto own = ingest::PersonalAdditions(c.template_text, text);
@@ -61,11 +64,11 @@ Result<std::vector<CampaignSummary>> ListCampaigns(const std::string& db_path) {
                                 ": the sift.campaigns metadata is damaged; "
                                 "re-run sift ingest");
     }
+    auto members = MembersByCampaign(db);
+    if (!members.ok()) return members.status();
     std::vector<CampaignSummary> campaigns;
     for (const auto& entry : list) {
-      auto c = Summarise(db, entry);
-      if (!c.ok()) return c.status();
-      campaigns.push_back(std::move(c).value());
+      campaigns.push_back(Summarise(entry, (*members)[entry.value("id", "")]));
     }
     std::stable_sort(
         campaigns.begin(), campaigns.end(),

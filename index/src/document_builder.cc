@@ -122,7 +122,7 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
     const std::string& value = schema::CategoryValue(c, r, stored);
     if (value.empty()) continue;
     std::string k = ingest::FilterKey(value);
-    doc.add_boolean_term(c.prefix + k);
+    if (c.prefix[0] != '\0') doc.add_boolean_term(c.prefix + k);
     doc.add_value(c.slot, k);
     ++label_votes_[schema::LabelKey(c, k)][value];
   }

@@ -4,6 +4,14 @@
 
 namespace sift::index::schema {
 
+Xapian::Query CategoryQuery(const Category& category, const std::string& key) {
+  if (category.prefix[0] == '\0') {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, category.slot, key,
+                         key);
+  }
+  return Xapian::Query(std::string(category.prefix).append(key));
+}
+
 const Category* FindCategory(const std::string& name) {
   for (const Category& c : kCategories) {
     if (name == c.field || name == c.query_key) return &c;
@@ -61,9 +69,6 @@ std::string EncodeRecord(const ingest::Response& r,
     }
     j["sentences"] = std::move(sentences);
   }
-  j["campaign"] = themes.campaign.empty()
-                      ? nlohmann::ordered_json()
-                      : nlohmann::ordered_json(themes.campaign);
   return j.dump();
 }
 
@@ -154,7 +159,7 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
     }
     DecodeSentences(j, r->display_text.size(), themes);
   }
-  themes->campaign = str("campaign");
+
   return Status::Ok();
 }
 

@@ -12,7 +12,6 @@
 //   XT       respondent type                  type:VALUE        boolean
 //   XSEC     canonical sector id (sectors.h)   sector:ID         boolean
 //   XSENT    sentiment of the response         sentiment:VALUE   boolean
-//   XCAMP    campaign the response belongs to  campaign:ID       boolean
 //   XDIS     district                         district:VALUE    boolean
 //   XRESP    respondent (row) key             respondent:KEY    boolean
 //   XH       content key, on originals only   (dedup lookup)    boolean
@@ -28,6 +27,9 @@
 //   1  sector key     2  district key     3  question key
 //   4  respondent type key                5  response id
 //   6  sentiment key  7  campaign id       8  sentiment score (sortable)
+// The campaign is a value only, never a term: campaigns are found after the
+// documents are written, and setting a value rewrites a document far more
+// cheaply than changing its terms. campaign:ID filters on the value.
 //   10+i  calibrated score of label i (sortable_serialise), i in the order
 //         of the sift.labels metadata
 //
@@ -75,15 +77,18 @@ inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
 inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
 inline constexpr Xapian::valueno kCampaignSlot = 7;
-inline constexpr char kCampaignPrefix[] = "XCAMP";
 
 // A categorical field that is filtered, faceted and labelled alike.
 struct Category {
   const char* field;      // JSON and flag name: "sector"
   const char* query_key;  // query-parser prefix: "sector"
-  const char* prefix;     // term prefix: "XSEC"
+  const char* prefix;     // term prefix: "XSEC"; "" for a value-only field
   Xapian::valueno slot;
 };
+
+// The query matching responses whose `category` has filter key `key`: a
+// boolean term, or for a value-only category an exact match on its slot.
+Xapian::Query CategoryQuery(const Category& category, const std::string& key);
 
 inline constexpr Category kCategories[] = {
     {"question", "question", "XQU", 3},
@@ -91,7 +96,7 @@ inline constexpr Category kCategories[] = {
     {"sector", "sector", "XSEC", 1},
     {"district", "district", "XDIS", 2},
     {"sentiment", "sentiment", "XSENT", 6},
-    {"campaign", "campaign", "XCAMP", 7},
+    {"campaign", "campaign", "", 7},
 };
 
 // The category for a JSON field or query key, or nullptr.
@@ -107,7 +112,9 @@ struct StoredThemes {
   std::string sentiment;  // PolarityName
   double sentiment_score = 0;
   std::vector<std::pair<std::string, double>> theme_sentiment;
-  std::string campaign;  // campaign id, "" when none
+  // Campaign id, "" when none. Not in the record: DecodeRecord() callers
+  // read it from value slot 7 (see above).
+  std::string campaign;
   // Sentences of the display text with their sentiment and the labels they
   // carry (stored as [begin, end, score, [ids]]).
   struct Sentence {

@@ -12,6 +12,19 @@
 namespace sift::index {
 namespace {
 
+// Turns `key:value` into the category's query on the value's filter key.
+class CategoryProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CategoryProcessor(const schema::Category* category)
+      : category_(category) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return schema::CategoryQuery(*category_, ingest::FilterKey(value));
+  }
+
+ private:
+  const schema::Category* category_;
+};
+
 // Turns `prefix:value` into a boolean term query on the value's filter key.
 class FilterProcessor : public Xapian::FieldProcessor {
  public:
@@ -50,8 +63,7 @@ void ConfigureParser(Xapian::QueryParser* qp, const Xapian::Database& db) {
   qp->set_max_expansion(2000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   qp->add_prefix("org", schema::kOrgPrefix);
   for (const schema::Category& c : schema::kCategories) {
-    qp->add_boolean_prefix(c.query_key,
-                           (new FilterProcessor(c.prefix, true))->release());
+    qp->add_boolean_prefix(c.query_key, (new CategoryProcessor(&c))->release());
   }
   qp->add_boolean_prefix(
       "respondent",
@@ -73,12 +85,15 @@ Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
     if (c == nullptr && field != "theme") {
       return Status::InvalidArgument(
           "unknown filter field '" + field +
-          "' (filters: sector, district, question, respondent_type, theme)");
+          "' (filters: sector, district, question, respondent_type, sentiment, "
+          "campaign, theme)");
     }
-    const std::string prefix = c != nullptr ? c->prefix : schema::kThemePrefix;
     std::vector<Xapian::Query> alternatives;
     for (const std::string& v : values) {
-      alternatives.emplace_back(prefix + ingest::FilterKey(v));
+      const std::string key = ingest::FilterKey(v);
+      alternatives.push_back(c != nullptr
+                                 ? schema::CategoryQuery(*c, key)
+                                 : Xapian::Query(schema::kThemePrefix + key));
     }
     per_field.emplace_back(Xapian::Query::OP_OR, alternatives.begin(),
                            alternatives.end());
@@ -180,9 +195,10 @@ Status Searcher::ForEach(const std::function<void(const SearchHit&)>& visit) {
       SearchHit hit;
       hit.rank = ++rank;
       schema::StoredThemes themes;
-      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(db.get_document(*it).get_data(),
-                                                *it, &hit.response,
-                                                &hit.duplicate_of, &themes));
+      Xapian::Document doc = db.get_document(*it);
+      SIFT_RETURN_IF_ERROR(schema::DecodeRecord(
+          doc.get_data(), *it, &hit.response, &hit.duplicate_of, &themes));
+      themes.campaign = doc.get_value(schema::kCampaignSlot);
       FillHit(std::move(themes), &hit);
       visit(hit);
     }
@@ -236,9 +252,10 @@ Result<SearchHit> DecodeHit(const Xapian::MSetIterator& it,
   hit.rank = static_cast<std::int64_t>(it.get_rank()) + 1;
   hit.score = it.get_weight();
   schema::StoredThemes themes;
-  SIFT_RETURN_IF_ERROR(schema::DecodeRecord(it.get_document().get_data(), *it,
-                                            &hit.response, &hit.duplicate_of,
-                                            &themes));
+  Xapian::Document doc = it.get_document();
+  SIFT_RETURN_IF_ERROR(schema::DecodeRecord(doc.get_data(), *it, &hit.response,
+                                            &hit.duplicate_of, &themes));
+  themes.campaign = doc.get_value(schema::kCampaignSlot);
   FillHit(std::move(themes), &hit);
   hit.snippet = mset.snippet(hit.response.display_text, snippet_chars, stem,
                              Xapian::MSet::SNIPPET_EXHAUSTIVE, "**", "**", "…");
