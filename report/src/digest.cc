@@ -30,24 +30,6 @@ Result<index::SearchResult> FacetSearch(index::Searcher* searcher,
   return searcher->Search(request);
 }
 
-// Responses carrying `label`, counting each campaign once.
-std::int64_t Collapsed(const Corpus& corpus, int label) {
-  std::int64_t alone = 0;
-  std::set<std::string> campaigns;
-  for (const CorpusResponse& r : corpus.responses) {
-    if (label >= 0 &&
-        !std::binary_search(r.labels.begin(), r.labels.end(), label)) {
-      continue;
-    }
-    if (r.campaign.empty()) {
-      ++alone;
-    } else {
-      campaigns.insert(r.campaign);
-    }
-  }
-  return alone + static_cast<std::int64_t>(campaigns.size());
-}
-
 Json ThemeSentiment(const Corpus& corpus, int label) {
   double sum = 0;
   std::int64_t n = 0, shares[3] = {0, 0, 0};
@@ -86,7 +68,7 @@ Result<Json> ThemeJson(const DigestOptions& options, index::Searcher* searcher,
       {"kind", label.kind},
       {"description", label.description},
       {"count", facets->total},
-      {"count_collapsed", Collapsed(corpus, k)},
+      {"count_collapsed", CampaignCollapsedCount(corpus, k)},
       {"share",
        responses ? Round(double(facets->total) / responses, 0.001) : 0.0},
       {"by_sector", FacetList(facets->facets["sector"], true)},

@@ -51,6 +51,23 @@ Json FacetList(const std::vector<index::FacetCount>& counts, bool sectors) {
   return list;
 }
 
+std::int64_t CampaignCollapsedCount(const Corpus& corpus, int label) {
+  std::int64_t alone = 0;
+  std::set<std::string> campaigns;
+  for (const CorpusResponse& r : corpus.responses) {
+    if (label >= 0 &&
+        !std::binary_search(r.labels.begin(), r.labels.end(), label)) {
+      continue;
+    }
+    if (r.campaign.empty()) {
+      ++alone;
+    } else {
+      campaigns.insert(r.campaign);
+    }
+  }
+  return alone + static_cast<std::int64_t>(campaigns.size());
+}
+
 Json OverviewJson(const index::SearchResult& all, const Corpus& corpus,
                   index::Searcher* searcher) {
   std::set<std::string> respondents, campaigns;

@@ -21,6 +21,11 @@ nlohmann::ordered_json FacetList(const std::vector<index::FacetCount>& counts,
 // "life_sciences" -> "Life sciences".
 std::string SectorLabel(const std::string& id);
 
+// Responses carrying label index `label` (every response when label < 0),
+// counting each campaign once: those in no campaign plus the number of
+// distinct campaigns among the rest.
+std::int64_t CampaignCollapsedCount(const Corpus& corpus, int label);
+
 // Counts of the whole database: `all` is a facet search matching everything.
 nlohmann::ordered_json OverviewJson(const index::SearchResult& all,
                                     const Corpus& corpus,
