@@ -108,6 +108,13 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
       fmt::print("     themes: {}{}\n", themes.empty() ? "(none)" : themes,
                  h.needs_review ? "  [needs review]" : "");
     }
+    if (h.has_sentiment) {
+      fmt::print("     sentiment: {} ({:+.2f}){}\n", h.sentiment,
+                 h.sentiment_score,
+                 h.campaign.empty() ? "" : "  campaign " + h.campaign);
+    } else if (!h.campaign.empty()) {
+      fmt::print("     campaign {}\n", h.campaign);
+    }
     std::string snippet = h.snippet;
     for (char& c : snippet) c = (c == '\n') ? ' ' : c;
     fmt::print("     {}\n\n", snippet);
