@@ -3,6 +3,7 @@
 #include <cctype>
 #include <iterator>
 #include <string_view>
+#include <unordered_set>
 
 #include "sift/report/phrases.h"
 
@@ -59,11 +60,48 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The commonest function words of the other languages EU-wide
+// consultations are answered in (German, French, Spanish, Italian,
+// Portuguese, Dutch, Scandinavian), so answers in them are named by their
+// content words.
+const std::unordered_set<std::string_view>& OtherLanguageStopwords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      // German
+      "der", "die", "das", "und", "ist", "nicht", "zu", "den", "mit", "von",
+      "für", "auf", "ein", "eine", "einer", "eines", "im", "dem", "des", "es",
+      "sich", "sind", "werden", "wird", "auch", "als", "bei", "oder", "wie",
+      "zur", "zum", "durch", "kann", "sollte", "sollten", "sowie", "muss",
+      "müssen", "diese", "dieser", "nur", "noch", "aus", "nach", "über", "dass",
+      "wir", "ich", "sie", "man", "hat", "haben", "kein", "keine", "sehr",
+      "mehr", "einen", "einem", "wenn", "was", "so", "dies", "bzw", "de",
+      // French
+      "le", "la", "les", "et", "est", "pas", "pour", "dans", "une", "un", "du",
+      "que", "qui", "sur", "au", "aux", "par", "ce", "il", "ne", "se", "sont",
+      "plus", "avec", "ou", "être", "doit", "cette", "ces", "leur",
+      // Spanish
+      "el", "los", "las", "y", "del", "para", "con", "por", "una", "su", "al",
+      "lo", "como", "más", "ser", "sus", "es", "en",
+      // Italian
+      "e", "il", "di", "che", "è", "non", "della", "dei", "delle", "nel",
+      "sono", "si", "da", "alla", "gli", "degli", "per",
+      // Portuguese
+      "os", "do", "da", "dos", "das", "em", "no", "na", "um", "uma", "não",
+      "mais", "ao",
+      // Dutch
+      "het", "een", "van", "dat", "op", "te", "voor", "met", "niet", "zijn",
+      "worden", "er", "ook",
+      // Swedish, Danish, Norwegian
+      "och", "det", "att", "vi", "som", "för", "är", "med", "av", "på", "inte",
+      "til", "og", "ikke", "den"};
+  return *words;
+}
+
 }  // namespace
 
 bool IsStopword(std::string_view token) {
   return std::binary_search(std::begin(kStopwords), std::end(kStopwords),
-                            token);
+                            token) ||
+         OtherLanguageStopwords().count(token) > 0;
 }
 
 bool IsExcludedToken(std::string_view token) {
