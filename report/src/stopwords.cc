@@ -92,7 +92,12 @@ const std::unordered_set<std::string_view>& OtherLanguageStopwords() {
       "worden", "er", "ook",
       // Swedish, Danish, Norwegian
       "och", "det", "att", "vi", "som", "för", "är", "med", "av", "på", "inte",
-      "til", "og", "ikke", "den"};
+      "til", "og", "ikke", "den",
+      // more German, French and Spanish
+      "sein", "können", "sollen", "nous", "vous", "ils", "elle", "mais", "très",
+      "comme", "son", "sa", "ses", "tout", "tous", "entre", "sans", "sous",
+      "ainsi", "aussi", "à", "sobre", "esta", "este", "estos", "pero", "muy",
+      "sin", "también", "ya", "cuando"};
   return *words;
 }
 
