@@ -55,7 +55,8 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
       nlp::TrainSentiment(train_examples, dev_examples, paths, phrases);
   if (!report.ok()) return report.status();
   fmt::print(
-      "Sentiment head: penalty {}, rule weight {}, dev macro-F1 {:.3f}, "
+      "Sentiment: head penalty {}, rule weight {}; with the network and "
+      "combiner, dev macro-F1 {:.3f}, "
       "Pearson r {:.3f} "
       "(rule layer alone: {:.3f}, r {:.3f})\n",
       report->penalty, report->rule_weight, report->dev_macro_f1,

@@ -1,7 +1,5 @@
 #include "campaign_pass.h"
 
-#include <chrono>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -64,7 +62,6 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
                              v.get_docid(), &r, &duplicate_of, &stored));
     Add(term, r.display_text);
   }
-  auto t0 = std::chrono::steady_clock::now();
   std::unordered_map<Xapian::docid, std::string> current =
       CurrentCampaigns(*db);
   std::unordered_map<Xapian::docid, std::string> wanted;
@@ -80,9 +77,6 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
     counts.members += static_cast<std::int64_t>(c.members.size());
   }
   wanted.erase(0);
-  auto t1 = std::chrono::steady_clock::now();
-  fprintf(stderr, "TMP find %.2f s\n",
-          std::chrono::duration<double>(t1 - t0).count());
   for (const auto& [docid, campaign] : wanted) {
     auto now = current.find(docid);
     std::string held = now == current.end() ? "" : now->second;
@@ -91,9 +85,6 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
   for (const auto& [docid, held] : current) {
     if (!wanted.count(docid)) SetCampaign(db, docid, "");
   }
-  fprintf(stderr, "TMP rewrite %.2f s\n",
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - t1)
-              .count());
   db->set_metadata("sift.campaigns", list.dump());
   return counts;
 }

@@ -74,12 +74,19 @@ Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
   if (s.sentiment.empty()) return Status::Ok();
   // Contiguous shares of the batch, one per sentiment model and thread.
   const std::size_t shares = s.sentiment.size();
+  std::vector<Status> failures(shares);
   auto score = [&](std::size_t share) {
     const std::size_t begin = inputs.size() * share / shares;
     const std::size_t end = inputs.size() * (share + 1) / shares;
+    std::vector<std::string_view> texts;
     for (std::size_t i = begin; i < end; ++i) {
+      texts.push_back(inputs[i].display_text);
+    }
+    std::vector<SentimentResult> results;
+    failures[share] = s.sentiment[share].AnalyzeBatch(texts, &results);
+    for (std::size_t i = begin; i < end && failures[share].ok(); ++i) {
       (*out)[i].has_sentiment = true;
-      (*out)[i].sentiment = s.sentiment[share].Analyze(inputs[i].display_text);
+      (*out)[i].sentiment = std::move(results[i - begin]);
     }
   };
   std::vector<std::thread> workers;
@@ -88,6 +95,7 @@ Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
   }
   score(0);
   for (std::thread& w : workers) w.join();
+  for (const Status& f : failures) SIFT_RETURN_IF_ERROR(f);
   return AddThemeSentiment(inputs, out);
 }
 

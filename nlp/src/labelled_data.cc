@@ -69,8 +69,8 @@ std::vector<SentimentExample> LabelledSet::SentimentExamples() const {
   std::vector<SentimentExample> examples;
   for (std::size_t i = 0; i < sentiment.size(); ++i) {
     if (sentiment[i]) {
-      examples.push_back(
-          {display_texts[i], sentiment[i]->score, sentiment[i]->polarity});
+      examples.push_back({display_texts[i], items[i].text, sentiment[i]->score,
+                          sentiment[i]->polarity});
     }
   }
   return examples;

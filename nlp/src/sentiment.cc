@@ -4,6 +4,7 @@
 
 #include "sentiment_features.h"
 #include "sentiment_head.h"
+#include "sentiment_pipeline.h"
 #include "sift/nlp/sentiment_lexicon.h"
 #include "sift/nlp/word_vectors.h"
 
@@ -33,10 +34,8 @@ struct SentimentModel::State {
   WordVectors vectors;
   SentimentHead head;
   std::unique_ptr<SentimentFeaturizer> featurizer;
-  ingest::SentenceSplitter splitter;
-  std::vector<ingest::TextSpan> spans;
-  std::vector<ingest::TextSpan> one;
-  std::vector<double> features;
+  std::unique_ptr<Classifier> network;  // null when the head has none
+  std::unique_ptr<SentimentPipeline> pipeline;
 };
 
 SentimentModel::SentimentModel(std::unique_ptr<State> state)
@@ -68,16 +67,9 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
                                    "than " +
                                    paths.vectors);
   }
-  auto splitter = ingest::SentenceSplitter::Create();
-  if (!splitter.ok()) return splitter.status();
-  auto state = std::make_unique<State>(State{std::move(lexicon).value(),
-                                             std::move(vectors).value(),
-                                             std::move(head).value(),
-                                             nullptr,
-                                             std::move(splitter).value(),
-                                             {},
-                                             {},
-                                             {}});
+  auto state = std::make_unique<State>(
+      State{std::move(lexicon).value(), std::move(vectors).value(),
+            std::move(head).value(), nullptr, nullptr, nullptr});
   auto featurizer =
       SentimentFeaturizer::Create(&state->lexicon, &state->vectors);
   if (!featurizer.ok()) return featurizer.status();
@@ -88,31 +80,31 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
   }
   state->featurizer =
       std::make_unique<SentimentFeaturizer>(std::move(featurizer).value());
+  if (!state->head.network.empty()) {
+    ClassifierOptions options;
+    options.threads = 1;
+    auto network = Classifier::Load(paths.model_dir + "/" + state->head.network,
+                                    paths.vectors, options);
+    if (!network.ok()) return network.status();
+    state->network = std::make_unique<Classifier>(std::move(network).value());
+  }
+  auto pipeline = SentimentPipeline::Create(state->featurizer.get(),
+                                            &state->head, state->network.get());
+  if (!pipeline.ok()) return pipeline.status();
+  state->pipeline =
+      std::make_unique<SentimentPipeline>(std::move(pipeline).value());
   return SentimentModel(std::move(state));
 }
 
 SentimentResult SentimentModel::Analyze(std::string_view display_text) {
-  State& s = *state_;
-  SentimentResult result;
-  s.splitter.Split(display_text, &s.spans);
-  if (s.spans.empty()) return result;
-  s.featurizer->Extract(display_text, s.spans, &s.features);
-  result.score = s.head.Score(s.features);
-  result.lexicon_score = s.featurizer->RuleCompound(s.features);
-  result.polarity = static_cast<Polarity>(s.head.Classify(result.score));
-  if (s.spans.size() == 1) {
-    result.sentences.push_back({s.spans[0], result.score, result.polarity});
-    return result;
-  }
-  for (const ingest::TextSpan& span : s.spans) {
-    std::string_view sentence = span.Of(display_text);
-    s.one.assign(1, ingest::TextSpan{0, sentence.size()});
-    s.featurizer->Extract(sentence, s.one, &s.features);
-    double score = s.head.Score(s.features);
-    result.sentences.push_back(
-        {span, score, static_cast<Polarity>(s.head.Classify(score))});
-  }
-  return result;
+  std::vector<SentimentResult> results;
+  Status s = AnalyzeBatch({display_text}, &results);
+  return s.ok() && !results.empty() ? results[0] : SentimentResult();
+}
+
+Status SentimentModel::AnalyzeBatch(const std::vector<std::string_view>& texts,
+                                    std::vector<SentimentResult>* out) {
+  return state_->pipeline->Run(texts, out);
 }
 
 double SentimentModel::negative_threshold() const {

@@ -6,11 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "sift/nlp/sentiment.h"
+
 namespace sift::nlp {
 namespace {
 
 constexpr char kFormat[] = "sift-sentiment-head";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 std::string Hex(std::uint64_t v) {
   char buffer[17];
@@ -41,6 +43,9 @@ nlohmann::json ToJson(const SentimentHead& head) {
                         {"rule_weight", head.rule_weight},
                         {"rule_slope", head.rule_slope},
                         {"rule_intercept", head.rule_intercept},
+                        {"network", head.network},
+                        {"combiner", head.combiner},
+                        {"score_rule", head.score_rule},
                         {"negative_threshold", head.negative_threshold},
                         {"positive_threshold", head.positive_threshold},
                         {"dev_macro_f1", head.dev_macro_f1},
@@ -62,6 +67,30 @@ int SentimentHead::Classify(double score) const {
   if (score <= negative_threshold) return 0;
   if (score >= positive_threshold) return 2;
   return 1;
+}
+
+// The thresholds with the best macro-F1 of `scores` against `gold`.
+std::pair<double, double> TuneScoreThresholds(const std::vector<double>& scores,
+                                              const std::vector<Polarity>& gold,
+                                              double* best_f1) {
+  std::pair<double, double> best{-0.05, 0.05};
+  *best_f1 = -1;
+  std::vector<Polarity> predicted(scores.size());
+  for (int n = -60; n <= 30; n += 2) {
+    for (int p = n; p <= 60; p += 2) {
+      for (std::size_t i = 0; i < scores.size(); ++i) {
+        predicted[i] = scores[i] <= n / 100.0   ? Polarity::kNegative
+                       : scores[i] >= p / 100.0 ? Polarity::kPositive
+                                                : Polarity::kNeutral;
+      }
+      double f1 = PolarityMacroF1(gold, predicted);
+      if (f1 > *best_f1 + 1e-12) {
+        *best_f1 = f1;
+        best = {n / 100.0, p / 100.0};
+      }
+    }
+  }
+  return best;
 }
 
 Status WriteSentimentHead(const SentimentHead& head, const std::string& path) {
@@ -111,12 +140,22 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
     json.at("rule_weight").get_to(head.rule_weight);
     json.at("rule_slope").get_to(head.rule_slope);
     json.at("rule_intercept").get_to(head.rule_intercept);
+    json.at("network").get_to(head.network);
+    json.at("combiner").get_to(head.combiner);
+    json.at("score_rule").get_to(head.score_rule);
     json.at("negative_threshold").get_to(head.negative_threshold);
     json.at("positive_threshold").get_to(head.positive_threshold);
     json.at("dev_macro_f1").get_to(head.dev_macro_f1);
     json.at("dev_pearson").get_to(head.dev_pearson);
   } catch (const nlohmann::json::exception& e) {
     return bad(std::string("missing or wrong field: ") + e.what());
+  }
+  if (!head.combiner.empty() && head.combiner.size() != 8 * 3) {
+    return bad("the combiner needs 24 weights");
+  }
+  if (head.score_rule != "head" && head.score_rule != "expected" &&
+      head.score_rule != "mix") {
+    return bad("unknown score_rule '" + head.score_rule + "'");
   }
   if (head.mean.size() != head.weights.size() ||
       head.scale.size() != head.weights.size()) {

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sift/core/status.h"
+#include "sift/nlp/sentiment.h"
 
 namespace sift::nlp {
 
@@ -24,6 +26,13 @@ struct SentimentHead {
   double rule_weight = 0;
   double rule_slope = 1;
   double rule_intercept = 0;
+  // The sentiment network's subdirectory ("" for none) and the combiner
+  // over it (sentiment_pipeline.h): kCombinerInputs x 3 weights, row-major,
+  // empty for none; how the final score is made: "head" (the head's
+  // score), "expected" (p(positive) - p(negative)) or "mix" (their mean).
+  std::string network;
+  std::vector<double> combiner;
+  std::string score_rule = "head";
   double negative_threshold = -0.05;
   double positive_threshold = 0.05;
   double dev_macro_f1 = 0;
@@ -33,6 +42,12 @@ struct SentimentHead {
   double Score(const std::vector<double>& features) const;
   int Classify(double score) const;  // Polarity as int
 };
+
+// The (negative, positive) thresholds with the best macro-F1 of `scores`
+// against `gold` (a grid of steps of 0.02), and that F1.
+std::pair<double, double> TuneScoreThresholds(const std::vector<double>& scores,
+                                              const std::vector<Polarity>& gold,
+                                              double* best_f1);
 
 Status WriteSentimentHead(const SentimentHead& head, const std::string& path);
 Result<SentimentHead> ReadSentimentHead(const std::string& path);

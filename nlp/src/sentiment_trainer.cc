@@ -6,6 +6,7 @@
 
 #include "sentiment_features.h"
 #include "sentiment_head.h"
+#include "sentiment_network.h"
 #include "sift/nlp/sentiment.h"
 #include "sift/nlp/word_vectors.h"
 
@@ -58,30 +59,6 @@ Result<Featurized> Featurize(const std::vector<SentimentExample>& examples,
     out.polarity.push_back(e.polarity);
   }
   return out;
-}
-
-// The thresholds with the best macro-F1 of `scores` against `gold`.
-std::pair<double, double> TuneThresholds(const std::vector<double>& scores,
-                                         const std::vector<Polarity>& gold,
-                                         double* best_f1) {
-  std::pair<double, double> best{-0.05, 0.05};
-  *best_f1 = -1;
-  std::vector<Polarity> predicted(scores.size());
-  for (int n = -60; n <= 30; n += 2) {
-    for (int p = n; p <= 60; p += 2) {
-      for (std::size_t i = 0; i < scores.size(); ++i) {
-        predicted[i] = scores[i] <= n / 100.0   ? Polarity::kNegative
-                       : scores[i] >= p / 100.0 ? Polarity::kPositive
-                                                : Polarity::kNeutral;
-      }
-      double f1 = PolarityMacroF1(gold, predicted);
-      if (f1 > *best_f1 + 1e-12) {
-        *best_f1 = f1;
-        best = {n / 100.0, p / 100.0};
-      }
-    }
-  }
-  return best;
 }
 
 void Standardise(const Featurized& train, SentimentHead* head) {
@@ -268,7 +245,7 @@ Result<SentimentTrainReport> TrainSentiment(
       const double r = PearsonR(scores, dev_set->y);
       if (r > best.dev_pearson + 1e-12) {
         double f1 = 0;
-        auto [neg, pos] = TuneThresholds(scores, dev_set->polarity, &f1);
+        auto [neg, pos] = TuneScoreThresholds(scores, dev_set->polarity, &f1);
         best = head;
         best.negative_threshold = neg;
         best.positive_threshold = pos;
@@ -277,6 +254,8 @@ Result<SentimentTrainReport> TrainSentiment(
       }
     }
   }
+  SIFT_RETURN_IF_ERROR(
+      TrainSentimentNetwork(train, dev, paths, &*featurizer, &best));
   best.lexicon_fingerprint = lexicon->fingerprint();
   best.vectors_checksum = vectors->checksum();
   std::error_code ec;

@@ -70,6 +70,12 @@ class SentimentModel {
   // Scores display text (case kept: capitals count). Sentences come from
   // ingest::SentenceSplitter; a text without words is neutral with score 0.
   SentimentResult Analyze(std::string_view display_text);
+  // Analyze() for many texts at once, one result per text, in order: the
+  // sentiment network (when the model has one) runs over the whole batch,
+  // which is much faster than one text at a time. Errors come only from the
+  // network (oneDNN).
+  Status AnalyzeBatch(const std::vector<std::string_view>& display_texts,
+                      std::vector<SentimentResult>* out);
 
   // The head's thresholds: score <= negative_threshold() is negative,
   // score >= positive_threshold() positive, anything between neutral.
@@ -84,8 +90,9 @@ class SentimentModel {
 
 // One labelled example for TrainSentiment.
 struct SentimentExample {
-  std::string text;  // display text
-  double score = 0;  // gold score in [-1, 1]
+  std::string text;           // display text
+  std::string analysis_text;  // its analysis form (trains the network)
+  double score = 0;           // gold score in [-1, 1]
   Polarity polarity = Polarity::kNeutral;
 };
 

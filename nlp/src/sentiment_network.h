@@ -1,0 +1,29 @@
+// Internal: the sentiment network (a Classifier over the three polarities,
+// trained by the same Train() as the theme classifier) and the combiner
+// fitted over it on dev (sentiment_pipeline.h).
+#ifndef SIFT_NLP_SRC_SENTIMENT_NETWORK_H_
+#define SIFT_NLP_SRC_SENTIMENT_NETWORK_H_
+
+#include <vector>
+
+#include "sentiment_features.h"
+#include "sentiment_head.h"
+#include "sift/core/status.h"
+#include "sift/nlp/sentiment.h"
+
+namespace sift::nlp {
+
+// Trains the network into paths.model_dir/sentiment_network, fits the
+// combiner on `dev` and chooses the score rule by 5-fold cross-validated
+// Pearson r on dev; updates head->network, combiner, score_rule, the
+// thresholds and the dev metrics (cross-validated). Leaves `head` as it was
+// when the examples carry no analysis text.
+Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
+                             const std::vector<SentimentExample>& dev,
+                             const SentimentPaths& paths,
+                             SentimentFeaturizer* featurizer,
+                             SentimentHead* head);
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_SRC_SENTIMENT_NETWORK_H_

@@ -1,0 +1,185 @@
+#include "sentiment_pipeline.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace sift::nlp {
+
+std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
+                                            const CombinerInput& x) {
+  std::array<double, 3> z{0, 0, 0};
+  for (int i = 0; i < kCombinerInputs; ++i) {
+    for (int c = 0; c < 3; ++c) z[c] += x[i] * head.combiner[i * 3 + c];
+  }
+  const double top = std::max({z[0], z[1], z[2]});
+  double sum = 0;
+  for (double& v : z) sum += (v = std::exp(v - top));
+  for (double& v : z) v /= sum;
+  return z;
+}
+
+void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
+                 double penalty, SentimentHead* head) {
+  head->combiner.assign(kCombinerInputs * 3, 0.0);
+  const double n = static_cast<double>(x.size());
+  std::vector<double> gradient(head->combiner.size());
+  for (int iteration = 0; iteration < 3000; ++iteration) {
+    std::fill(gradient.begin(), gradient.end(), 0.0);
+    for (std::size_t r = 0; r < x.size(); ++r) {
+      std::array<double, 3> p = CombinerProbabilities(*head, x[r]);
+      for (int c = 0; c < 3; ++c) {
+        const double error = p[c] - (y[r] == c ? 1.0 : 0.0);
+        for (int i = 0; i < kCombinerInputs; ++i) {
+          gradient[i * 3 + c] += x[r][i] * error / n;
+        }
+      }
+    }
+    for (std::size_t k = 0; k < gradient.size(); ++k) {
+      head->combiner[k] -=
+          0.1 * (gradient[k] + penalty * head->combiner[k] / n);
+    }
+  }
+}
+
+struct SentimentPipeline::Pending {
+  std::vector<ingest::TextSpan> spans;
+  double head = 0, rule = 0;
+  std::vector<double> sentence_head, sentence_rule;
+  std::size_t first_net = 0;  // this text's row in the network batch
+};
+
+Result<SentimentPipeline> SentimentPipeline::Create(
+    SentimentFeaturizer* featurizer, const SentimentHead* head,
+    Classifier* network) {
+  auto splitter = ingest::SentenceSplitter::Create();
+  if (!splitter.ok()) return splitter.status();
+  auto normalizer = ingest::TextNormalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  return SentimentPipeline(featurizer, head, network,
+                           std::move(splitter).value(),
+                           std::move(normalizer).value());
+}
+
+SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
+                                     const SentimentHead* head,
+                                     Classifier* network,
+                                     ingest::SentenceSplitter splitter,
+                                     ingest::TextNormalizer normalizer)
+    : featurizer_(featurizer),
+      head_(head),
+      network_(network),
+      splitter_(std::move(splitter)),
+      normalizer_(std::move(normalizer)) {}
+
+Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
+                              std::vector<SentimentResult>* out,
+                              std::vector<CombinerInput>* inputs) {
+  const bool combine = network_ != nullptr && !head_->combiner.empty();
+  std::vector<Pending> pending(texts.size());
+  std::vector<std::string> net_texts;
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    Pending& p = pending[t];
+    splitter_.Split(texts[t], &p.spans);
+    if (p.spans.empty()) continue;
+    featurizer_->Extract(texts[t], p.spans, &features_);
+    p.head = head_->Score(features_);
+    p.rule = featurizer_->RuleCompound(features_);
+    if (network_ != nullptr) {
+      p.first_net = net_texts.size();
+      net_texts.push_back(normalizer_.ForAnalysis(texts[t]));
+    }
+    if (p.spans.size() < 2) continue;
+    std::vector<ingest::TextSpan> one(1);
+    for (const ingest::TextSpan& span : p.spans) {
+      std::string_view sentence = span.Of(texts[t]);
+      one[0] = {0, sentence.size()};
+      featurizer_->Extract(sentence, one, &features_);
+      p.sentence_head.push_back(head_->Score(features_));
+      p.sentence_rule.push_back(featurizer_->RuleCompound(features_));
+      if (network_ != nullptr) {
+        net_texts.push_back(normalizer_.ForAnalysis(sentence));
+      }
+    }
+  }
+  std::vector<Prediction> predictions;
+  if (network_ != nullptr) {
+    SIFT_RETURN_IF_ERROR(network_->Classify(net_texts, &predictions));
+  }
+  out->assign(texts.size(), SentimentResult());
+  if (inputs != nullptr) inputs->assign(texts.size(), CombinerInput{});
+  for (std::size_t t = 0; t < texts.size(); ++t) {
+    if (pending[t].spans.empty()) continue;
+    Finish(pending[t], predictions, &(*out)[t],
+           inputs != nullptr ? &(*inputs)[t] : nullptr);
+  }
+  (void)combine;
+  return Status::Ok();
+}
+
+namespace {
+
+// The polarity and score of one text or sentence.
+std::pair<Polarity, double> Decide(const SentimentHead& head, double head_score,
+                                   const CombinerInput& x, bool combine) {
+  if (!combine) {
+    return {static_cast<Polarity>(head.Classify(head_score)), head_score};
+  }
+  std::array<double, 3> p = CombinerProbabilities(head, x);
+  int best = 0;
+  for (int c = 1; c < 3; ++c) {
+    if (p[c] > p[best]) best = c;
+  }
+  const double expected = p[2] - p[0];
+  const double score = head.score_rule == "expected" ? expected
+                       : head.score_rule == "mix"
+                           ? 0.5 * (expected + head_score)
+                           : head_score;
+  return {static_cast<Polarity>(best), std::clamp(score, -1.0, 1.0)};
+}
+
+CombinerInput Input(double head, double rule, double low, double high,
+                    const std::vector<float>* probabilities) {
+  CombinerInput x{head, rule, low, high, 0, 0, 0, 1};
+  if (probabilities != nullptr) {
+    for (int c = 0; c < 3; ++c) x[4 + c] = (*probabilities)[c];
+  }
+  return x;
+}
+
+}  // namespace
+
+void SentimentPipeline::Finish(const Pending& p,
+                               const std::vector<Prediction>& network,
+                               SentimentResult* result, CombinerInput* input) {
+  const bool combine = network_ != nullptr && !head_->combiner.empty();
+  auto probabilities = [&](std::size_t row) {
+    return network_ != nullptr ? &network[row].scores : nullptr;
+  };
+  double low = p.head, high = p.head;
+  for (double h : p.sentence_head) {
+    low = std::min(low, h);
+    high = std::max(high, h);
+  }
+  CombinerInput x =
+      Input(p.head, p.rule, low, high, probabilities(p.first_net));
+  if (input != nullptr) *input = x;
+  auto [polarity, score] = Decide(*head_, p.head, x, combine);
+  result->score = score;
+  result->polarity = polarity;
+  result->lexicon_score = p.rule;
+  if (p.spans.size() == 1) {
+    result->sentences.push_back({p.spans[0], score, polarity});
+    return;
+  }
+  for (std::size_t k = 0; k < p.spans.size(); ++k) {
+    const double h = p.sentence_head[k];
+    CombinerInput xs =
+        Input(h, p.sentence_rule[k], h, h, probabilities(p.first_net + 1 + k));
+    auto [sentence_polarity, sentence_score] = Decide(*head_, h, xs, combine);
+    result->sentences.push_back(
+        {p.spans[k], sentence_score, sentence_polarity});
+  }
+}
+
+}  // namespace sift::nlp

@@ -1,0 +1,72 @@
+// Internal: the whole sentiment computation for a batch of texts, shared by
+// SentimentModel (inference) and TrainSentiment (fitting the combiner), so
+// the two can never disagree.
+//
+// Per text and per sentence: the rule layer and the ridge head give a
+// score; when the model has a sentiment network (a 3-label Classifier
+// trained on the polarities) and a combiner, a multinomial logistic
+// regression over [head score, rule compound, lowest and highest sentence
+// head score, the network's three probabilities, 1] gives the polarity and
+// the final score.
+#ifndef SIFT_NLP_SRC_SENTIMENT_PIPELINE_H_
+#define SIFT_NLP_SRC_SENTIMENT_PIPELINE_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sentiment_features.h"
+#include "sentiment_head.h"
+#include "sift/ingest/normalizer.h"
+#include "sift/ingest/sentences.h"
+#include "sift/nlp/classifier.h"
+#include "sift/nlp/sentiment.h"
+
+namespace sift::nlp {
+
+inline constexpr int kCombinerInputs = 8;
+using CombinerInput = std::array<double, kCombinerInputs>;
+
+// Softmax probabilities of the combiner for `x`. REQUIRES: a combiner.
+std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
+                                            const CombinerInput& x);
+
+// Fits head->combiner (multinomial logistic regression, L2 `penalty`,
+// deterministic full-batch gradient descent) on `x` and gold `y`.
+void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
+                 double penalty, SentimentHead* head);
+
+// Not thread-safe (reuses buffers). All pointers are borrowed; `network`
+// may be null (then the head alone decides).
+class SentimentPipeline {
+ public:
+  static Result<SentimentPipeline> Create(SentimentFeaturizer* featurizer,
+                                          const SentimentHead* head,
+                                          Classifier* network);
+
+  // One result per text, in order. With `inputs`, also the combiner inputs
+  // of each whole text (for fitting; requires a network).
+  Status Run(const std::vector<std::string_view>& texts,
+             std::vector<SentimentResult>* out,
+             std::vector<CombinerInput>* inputs = nullptr);
+
+ private:
+  struct Pending;
+  SentimentPipeline(SentimentFeaturizer* featurizer, const SentimentHead* head,
+                    Classifier* network, ingest::SentenceSplitter splitter,
+                    ingest::TextNormalizer normalizer);
+  void Finish(const Pending& p, const std::vector<Prediction>& network,
+              SentimentResult* result, CombinerInput* input);
+
+  SentimentFeaturizer* featurizer_;
+  const SentimentHead* head_;
+  Classifier* network_;
+  ingest::SentenceSplitter splitter_;
+  ingest::TextNormalizer normalizer_;
+  std::vector<double> features_;
+};
+
+}  // namespace sift::nlp
+
+#endif  // SIFT_NLP_SRC_SENTIMENT_PIPELINE_H_
