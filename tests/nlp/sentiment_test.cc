@@ -5,11 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "sentiment_head.h"
+#include "sentiment_pipeline.h"
 #include "sift/nlp/sentiment_lexicon.h"
 #include "test_util.h"
 
@@ -173,6 +176,64 @@ TEST(EvaluationHelpersTest, PearsonAndMacroF1) {
   EXPECT_NEAR(PolarityMacroF1({P::kNegative, P::kPositive},
                               {P::kNegative, P::kNeutral}),
               1.0 / 3, 1e-12);
+}
+
+}  // namespace
+}  // namespace sift::nlp
+
+// The combiner and the head file (internal parts, tested directly).
+namespace sift::nlp {
+namespace {
+
+TEST(SentimentCombinerTest, LearnsASeparableRuleAndGivesProbabilities) {
+  // Class = sign of the head score, with a neutral band: the combiner must
+  // learn it from the first input alone.
+  std::vector<CombinerInput> x;
+  std::vector<int> y;
+  for (int i = -20; i <= 20; ++i) {
+    const double h = i / 20.0;
+    x.push_back({h, 0, h, h, 0.33, 0.33, 0.33, 1});
+    y.push_back(h < -0.3 ? 0 : h > 0.3 ? 2 : 1);
+  }
+  SentimentHead head;
+  FitCombiner(x, y, 0.1, &head);
+  ASSERT_EQ(head.combiner.size(), 24u);
+  int correct = 0;
+  for (std::size_t r = 0; r < x.size(); ++r) {
+    auto p = CombinerProbabilities(head, x[r]);
+    EXPECT_NEAR(p[0] + p[1] + p[2], 1.0, 1e-9);
+    correct += (std::max_element(p.begin(), p.end()) - p.begin()) == y[r];
+  }
+  EXPECT_GE(correct, 35) << "of 41";
+  // Deterministic: the same data gives the same weights.
+  SentimentHead again;
+  FitCombiner(x, y, 0.1, &again);
+  EXPECT_EQ(head.combiner, again.combiner);
+}
+
+TEST(SentimentHeadFileTest, RoundTripsAndRefusesDamage) {
+  testing::TempDir dir;
+  SentimentHead head;
+  head.mean = {0.1, 0.2};
+  head.scale = {1, 2};
+  head.weights = {0.5, -0.25};
+  head.network = "sentiment_network";
+  head.combiner.assign(24, 0.125);
+  head.score_rule = "expected";
+  const std::string path = dir.file("sentiment.json");
+  ASSERT_TRUE(WriteSentimentHead(head, path).ok());
+  auto read = ReadSentimentHead(path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->combiner, head.combiner);
+  EXPECT_EQ(read->score_rule, "expected");
+  EXPECT_EQ(read->network, "sentiment_network");
+  std::string text = testing::ReadFile(path);
+  text.replace(text.find("0.125"), 5, "0.126");
+  testing::WriteFile(path, text);
+  auto damaged = ReadSentimentHead(path);
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(damaged.status().message().find("checksum"), std::string::npos);
 }
 
 }  // namespace
