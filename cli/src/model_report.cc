@@ -97,13 +97,16 @@ std::string Join(const std::vector<std::string>& v) {
 std::string SentimentSection(const ModelCardFacts& f) {
   if (f.sentiment.penalty <= 0) return "";
   std::string s = fmt::format(
-      "\n## Sentiment head (sentiment.json)\n"
+      "\n## Sentiment (sentiment.json, sentiment_network/)\n"
       "Rule layer: VADER's lexicon and rules with "
-      "models/sentiment_phrases.tsv; "
-      "head: ridge regression (penalty {}) on the rule scores and the SIF "
-      "word-vector mean; weight of the rule layer's own score {}. "
-      "Penalty and rule weight chosen on dev Pearson r, thresholds on dev "
-      "macro-F1.\n\n"
+      "models/sentiment_phrases.tsv. Head: ridge regression (penalty {}) on "
+      "the rule scores and the SIF word-vector mean, blended with the rule "
+      "layer's own score (weight {}), both chosen on dev Pearson r. "
+      "Sentiment network (sentiment_network/): the theme classifier's "
+      "architecture trained on the three polarities. Combiner: a "
+      "multinomial logistic regression over the head and rule scores, the "
+      "lowest and highest sentence scores and the network's probabilities, "
+      "fitted on dev; the dev row is 5-fold cross-validated.\n\n"
       "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
       "| dev | {:.3f} | {:.3f} |\n",
       f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,
@@ -203,6 +206,10 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "n-grams; new jargon may be missed.\n"
       "- Calibration and thresholds were fitted on {} dev responses; rare "
       "labels' scores are the least reliable.\n"
+      "- Sentiment is trained on consultation prose and is English only: "
+      "general-domain text (tweets, product reviews, editorials) is scored "
+      "less well than by VADER's rules; implicit sentiment (a problem "
+      "described without emotive words) is its weakest point.\n"
       "- Side-by-side benchmarks (fastText for themes, VADER for sentiment) "
       "are in the README's Benchmarks section.\n\n"
       "## Reproduce\n```sh\n{}\n```\n",
