@@ -98,6 +98,11 @@ Result<std::string> BuildDigestJson(const DigestOptions& options) {
   };
   auto searcher = index::Searcher::Open(options.db_path);
   if (!searcher.ok()) return searcher.status();
+  if (searcher->metadata("sift.labels").empty()) {
+    return Status::InvalidArgument(
+        options.db_path +
+        ": the responses were not classified (ingest with a model)");
+  }
   auto classifier =
       nlp::Classifier::Load(options.model_dir, options.vectors_path);
   if (!classifier.ok()) return classifier.status();

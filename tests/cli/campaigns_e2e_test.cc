@@ -3,6 +3,7 @@
 // `sift campaigns --json` lists it with members' own words.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "cli/cli_test_util.h"
@@ -47,6 +48,13 @@ TEST(CampaignsE2eTest, DemoLetterIsOneCampaignAndStaysIndexed) {
                            c["id"].get<std::string>(), "--json"});
   ASSERT_EQ(search.exit_code, 0) << search.err;
   EXPECT_EQ(ParseJson(search.out)["total"], 12);
+
+  // A digest needs classified responses: a clear error, and no file.
+  auto digest = Sift(
+      dir, {"digest", "--db", db, "--out", dir.file("digest.html"), "--quiet"});
+  EXPECT_EQ(digest.exit_code, 1);
+  EXPECT_NE(digest.err.find("not classified"), std::string::npos) << digest.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.file("digest.html")));
 
   // A second run over the same file keeps the same campaign id.
   auto again =
