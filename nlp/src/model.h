@@ -32,8 +32,12 @@ struct Model {
   // For inference (set by CompactEmbeddings): the trained embedding rows
   // packed together, and per bucket its packed row or -1. Most buckets are
   // never trained; packing skips them and keeps the rows cache-friendly.
+  // The rows are stored as int8 with a scale per row (max |value| / 127):
+  // a quarter of the memory traffic of floats, where inference spends most
+  // of its time; the rounding moves scores by about 1e-3 at most.
   std::vector<std::int32_t> packed_row;
-  std::vector<float> packed;
+  std::vector<std::int8_t> packed;
+  std::vector<float> packed_scale;
   std::uint64_t vectors_checksum = 0;
   std::string version;  // names the model: "sift-classifier 1 (seed 2019, ...)"
 
@@ -51,7 +55,8 @@ Result<Model> ReadModel(const std::string& path);
 // REQUIRES: x has room for model.input_dim() floats.
 void InputRow(const Model& model, const TextFeatures& features, float* x);
 
-// Fills packed_row and packed from embeddings, and frees embeddings.
+// Fills packed_row, packed and packed_scale from embeddings, and frees
+// embeddings.
 void CompactEmbeddings(Model* model);
 
 // Calibrated score from a raw logit for `label`.

@@ -230,17 +230,21 @@ void InputRow(const Model& model, const TextFeatures& features, float* x) {
   float* bag = x + model.vec_dim;
   std::fill(bag, bag + model.bag_dim, 0.0f);
   if (features.bag.empty()) return;
-  const bool packed = !model.packed_row.empty();
-  for (std::uint32_t id : features.bag) {
-    const float* row;
-    if (packed) {
-      std::int32_t r = model.packed_row[id];
+  if (!model.packed_row.empty()) {
+    for (std::uint32_t id : features.bag) {
+      const std::int32_t r = model.packed_row[id];
       if (r < 0) continue;  // never trained: all zeros
-      row = &model.packed[static_cast<std::size_t>(r) * model.bag_dim];
-    } else {
-      row = &model.embeddings[static_cast<std::size_t>(id) * model.bag_dim];
+      const std::int8_t* row =
+          &model.packed[static_cast<std::size_t>(r) * model.bag_dim];
+      const float scale = model.packed_scale[static_cast<std::size_t>(r)];
+      for (int d = 0; d < model.bag_dim; ++d) bag[d] += scale * row[d];
     }
-    for (int d = 0; d < model.bag_dim; ++d) bag[d] += row[d];
+  } else {
+    for (std::uint32_t id : features.bag) {
+      const float* row =
+          &model.embeddings[static_cast<std::size_t>(id) * model.bag_dim];
+      for (int d = 0; d < model.bag_dim; ++d) bag[d] += row[d];
+    }
   }
   const float inv = 1.0f / static_cast<float>(features.bag.size());
   for (int d = 0; d < model.bag_dim; ++d) bag[d] *= inv;
@@ -250,13 +254,21 @@ void CompactEmbeddings(Model* model) {
   const int dim = model->bag_dim;
   model->packed_row.assign(model->features.buckets, -1);
   model->packed.clear();
+  model->packed_scale.clear();
   std::int32_t next = 0;
   for (std::uint32_t b = 0; b < model->features.buckets; ++b) {
     const float* row = &model->embeddings[static_cast<std::size_t>(b) * dim];
-    if (std::all_of(row, row + dim, [](float v) { return v == 0.0f; }))
-      continue;
+    float largest = 0;
+    for (int d = 0; d < dim; ++d)
+      largest = std::max(largest, std::fabs(row[d]));
+    if (largest == 0) continue;
     model->packed_row[b] = next++;
-    model->packed.insert(model->packed.end(), row, row + dim);
+    const float scale = largest / 127.0f;
+    model->packed_scale.push_back(scale);
+    for (int d = 0; d < dim; ++d) {
+      model->packed.push_back(
+          static_cast<std::int8_t>(std::lround(row[d] / scale)));
+    }
   }
   model->embeddings.clear();
   model->embeddings.shrink_to_fit();
