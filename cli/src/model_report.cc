@@ -146,9 +146,10 @@ Status WriteModelMetrics(const ModelCardFacts& f) {
   return Status::Ok();
 }
 
-Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
-  SIFT_RETURN_IF_ERROR(WriteModelMetrics(f));
-  std::string card = fmt::format(
+// The card's title and what the model is.
+std::string CardIntroduction(const ModelCardFacts& f,
+                             const nlp::Taxonomy& taxonomy) {
+  return fmt::format(
       "# Model card: sift theme classifier\n\n"
       "Version: `{}`\n\n"
       "## What it does\n"
@@ -173,6 +174,11 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       f.options.features.char_max, f.options.features.buckets, f.options.hidden,
       f.options.learning_rate, f.options.batch, f.options.dropout,
       f.train.best_epoch, f.train.epochs_run, f.options.seed);
+}
+
+Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
+  SIFT_RETURN_IF_ERROR(WriteModelMetrics(f));
+  std::string card = CardIntroduction(f, taxonomy);
   card += fmt::format(
       "## Data\nTrain: {} ({} responses). Dev: {} ({} responses). Test: {}.\n"
       "The bundled corpus (`corpora/labelled/`) is synthetic, written for this "

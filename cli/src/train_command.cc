@@ -77,6 +77,36 @@ Result<std::pair<double, double>> ScoreSentiment(
   return std::make_pair(r.macro_f1, r.pearson);
 }
 
+// Scores the trained model (themes and, when trained, sentiment) on the
+// test files into `facts`, printing the tables.
+Status ScoreTestSplit(const TrainArgs& args, const std::string& vectors_path,
+                      const nlp::Taxonomy& taxonomy,
+                      const ingest::ResponseReaderOptions& read,
+                      ModelCardFacts* facts) {
+  auto test = nlp::ReadLabelled(args.test, taxonomy, read);
+  if (!test.ok()) return test.status();
+  auto classifier = nlp::Classifier::Load(args.out, vectors_path);
+  if (!classifier.ok()) return classifier.status();
+  auto scored = EvaluateModel(classifier.value(), test.value());
+  if (!scored.ok()) return scored.status();
+  facts->has_test = true;
+  facts->test = scored.value();
+  auto reliability = ReliabilityTable(classifier.value(), test.value());
+  if (!reliability.ok()) return reliability.status();
+  facts->test_reliability = reliability.value();
+  fmt::print("Test split:\n{}", EvalTable(facts->test, taxonomy, false));
+  if (facts->sentiment.penalty <= 0) return Status::Ok();
+  auto sentiment =
+      ScoreSentiment(args, vectors_path, test->SentimentExamples());
+  if (!sentiment.ok()) return sentiment.status();
+  facts->has_sentiment_test = true;
+  facts->sentiment_test_macro_f1 = sentiment->first;
+  facts->sentiment_test_pearson = sentiment->second;
+  fmt::print("Sentiment, test split: macro-F1 {:.3f}, Pearson r {:.3f}\n",
+             sentiment->first, sentiment->second);
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
@@ -175,29 +205,9 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   facts.vectors_path = std::filesystem::path(vectors_path).filename().string();
   facts.vectors_checksum = Checksum(vectors->checksum());
   if (!args.test.empty()) {
-    auto test = nlp::ReadLabelled(args.test, taxonomy.value(), read.value());
-    if (!test.ok()) return Fail(test.status());
-    auto classifier = nlp::Classifier::Load(args.out, vectors_path);
-    if (!classifier.ok()) return Fail(classifier.status());
-    auto scored = EvaluateModel(classifier.value(), test.value());
-    if (!scored.ok()) return Fail(scored.status());
-    facts.has_test = true;
-    facts.test = scored.value();
-    auto reliability = ReliabilityTable(classifier.value(), test.value());
-    if (!reliability.ok()) return Fail(reliability.status());
-    facts.test_reliability = reliability.value();
-    fmt::print("Test split:\n{}",
-               EvalTable(facts.test, taxonomy.value(), false));
-    if (facts.sentiment.penalty > 0) {
-      auto scored =
-          ScoreSentiment(args, vectors_path, test->SentimentExamples());
-      if (!scored.ok()) return Fail(scored.status());
-      facts.has_sentiment_test = true;
-      facts.sentiment_test_macro_f1 = scored->first;
-      facts.sentiment_test_pearson = scored->second;
-      fmt::print("Sentiment, test split: macro-F1 {:.3f}, Pearson r {:.3f}\n",
-                 scored->first, scored->second);
-    }
+    Status scored = ScoreTestSplit(args, vectors_path, taxonomy.value(),
+                                   read.value(), &facts);
+    if (!scored.ok()) return Fail(scored);
   }
   Status card = WriteModelCard(facts, taxonomy.value());
   if (!card.ok()) return Fail(card);
