@@ -128,10 +128,23 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
   ASSERT_EQ(predictions.size(), texts.size());
   auto featurizer = Featurizer::Create(&*vectors_, model->features);
   ASSERT_TRUE(featurizer.ok());
+  // Inference reads the bag's rows as int8 (CompactEmbeddings); the
+  // reference reads the same rows, and the float rows stay close.
+  Model float_rows = model.value();
+  CompactEmbeddings(&model.value());
   TextFeatures f;
   for (std::size_t i = 0; i < texts.size(); ++i) {
     featurizer->Extract(texts[i], &f);
     std::vector<float> want = ReferenceScores(model.value(), f);
+    // Each int8 row element is within half a step of its float.
+    std::vector<float> x(model->input_dim()), x_float(model->input_dim());
+    InputRow(model.value(), f, x.data());
+    InputRow(float_rows, f, x_float.data());
+    const float step = *std::max_element(model->packed_scale.begin(),
+                                         model->packed_scale.end());
+    for (int k = 0; k < model->input_dim(); ++k) {
+      EXPECT_NEAR(x[k], x_float[k], 0.5f * step + 1e-6f) << texts[i];
+    }
     for (int l = 0; l < 2; ++l) {
       EXPECT_NEAR(predictions[i].scores[l], want[l], 1e-4) << texts[i];
       bool assigned =
