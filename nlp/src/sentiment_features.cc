@@ -62,6 +62,7 @@ void SentimentFeaturizer::Extract(
   f[5] = positive / std::max(1.0, static_cast<double>(words));
   f[6] = negative / std::max(1.0, static_cast<double>(words));
   featurizer_.Extract(text, &text_features_);
+  informative_ = positive + negative > 0 || text_features_.known_tokens > 0;
   for (std::size_t i = 0; i < text_features_.dense.size(); ++i) {
     f[kRuleFeatures + i] = text_features_.dense[i];
   }

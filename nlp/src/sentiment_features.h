@@ -29,6 +29,10 @@ class SentimentFeaturizer {
   void Extract(std::string_view text,
                const std::vector<ingest::TextSpan>& sentences,
                std::vector<double>* out);
+  // Whether the last Extract() found anything to judge by: a rated word or
+  // phrase, or a word of the vector table. Emoji-only or foreign-script
+  // text has none, and is neutral rather than a guess.
+  bool informative() const { return informative_; }
   // The rule layer's compound score of the whole text (VADER-style).
   double RuleCompound(const std::vector<double>& features) const {
     return features[0];
@@ -40,6 +44,7 @@ class SentimentFeaturizer {
   LexiconScorer scorer_;
   Featurizer featurizer_;
   TextFeatures text_features_;
+  bool informative_ = false;
 };
 
 }  // namespace sift::nlp

@@ -83,6 +83,10 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
     splitter_.Split(texts[t], &p.spans);
     if (p.spans.empty()) continue;
     featurizer_->Extract(texts[t], p.spans, &features_);
+    if (!featurizer_->informative()) {
+      p.spans.clear();  // nothing to judge by: neutral, score 0
+      continue;
+    }
     p.head = head_->Score(features_);
     p.rule = featurizer_->RuleCompound(features_);
     if (network_ != nullptr) {

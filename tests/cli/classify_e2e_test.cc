@@ -160,6 +160,27 @@ TEST_F(ClassifyE2eTest, CampaignsAmongTheInputs) {
   EXPECT_EQ(skipped.out.find("\"sentiment\""), std::string::npos);
 }
 
+// Text with nothing to judge by (emoji, another script, punctuation) is
+// neutral with score 0, not a guess; it still gets a needs_review flag.
+TEST_F(ClassifyE2eTest, UninformativeTextIsNeutral) {
+  std::string input = WriteFile(
+      dir_.file("odd.jsonl"),
+      "{\"id\": \"emoji\", \"text\": \"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\"}\n"
+      "{\"id\": \"arabic\", \"text\": "
+      "\"\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\"}\n"
+      "{\"id\": \"marks\", \"text\": \"!!!???\"}\n");
+  auto r = Sift(dir_, {"classify", input, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  int n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    Json rec = ParseJson(line);
+    EXPECT_EQ(rec["sentiment"], "neutral") << line;
+    EXPECT_EQ(rec["sentiment_score"].get<double>(), 0.0) << line;
+  }
+  EXPECT_EQ(n, 3);
+}
+
 TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
   const std::string gold =
       std::string(SIFT_SOURCE_DIR) + "/corpora/labelled/test.jsonl";
