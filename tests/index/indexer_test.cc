@@ -392,3 +392,59 @@ TEST(IndexerTest, RejectsMissingArguments) {
 
 }  // namespace
 }  // namespace sift::index
+
+namespace sift::index {
+namespace {
+
+// Campaigns span runs: a template letter sent four times is one campaign;
+// when a re-run changes two of the letters, the campaign dissolves (three
+// members are needed) and the former members lose their campaign, while
+// every response stays indexed.
+TEST(IndexerCampaignTest, CampaignsFollowReruns) {
+  testing::TempDir dir;
+  const std::string letter =
+      "I object to the plan to build two thousand homes on the green belt "
+      "between our villages because the roads are already full";
+  std::string csv = "id,text\n";
+  for (int i = 1; i <= 4; ++i) {
+    csv.append("L").append(std::to_string(i)).append(",").append(letter);
+    csv.append("\n");
+  }
+  csv += "other,The buses in Stevenage need to run later in the evening\n";
+  const std::string db = dir.file("db");
+  auto first = IngestFiles({WriteFile(dir.file("a.csv"), csv)}, Options(db));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->campaigns, 1);
+  EXPECT_EQ(first->campaign_members, 4);
+  {
+    Searcher s = OpenDb(db);
+    SearchHit hit = OnlyHit(s, "id:L1");
+    ASSERT_FALSE(hit.campaign.empty());
+    EXPECT_EQ(Count(s, std::string("campaign:").append(hit.campaign)), 4);
+    EXPECT_TRUE(OnlyHit(s, "id:other").campaign.empty());
+  }
+  std::string changed =
+      "id,text\n"
+      "L3,Actually I support new homes near the station if the rail line "
+      "gets more trains and the car parks are kept\n"
+      "L4,Please extend the cycle path from Hatfield to St Albans along the "
+      "old railway so children can ride to school\n";
+  auto second =
+      IngestFiles({WriteFile(dir.file("b.csv"), changed)}, Options(db));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->campaigns, 0);
+  EXPECT_EQ(second->database_documents, 5);
+  Searcher s = OpenDb(db);
+  for (const char* id : {"id:L1", "id:L2", "id:L3", "id:L4"}) {
+    EXPECT_TRUE(OnlyHit(s, id).campaign.empty()) << id;
+  }
+  SearchRequest facets;
+  facets.facets = true;
+  facets.limit = 0;
+  auto r = s.Search(facets);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->facets["campaign"].empty());
+}
+
+}  // namespace
+}  // namespace sift::index
