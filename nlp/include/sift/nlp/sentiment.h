@@ -1,20 +1,25 @@
 // SentimentModel: what a respondent feels, per response and per sentence.
 //
-// Two layers. The rule layer (sentiment_lexicon.h: VADER's lexicon and
-// rules plus consultation phrases) scores every sentence. A learned head, a
-// ridge regression trained on labelled responses (TrainSentiment), reads the
-// rule scores together with the SIF-mean word vector of the text and gives
-// a score; the final score in [-1, 1] blends it with the rule layer's own
-// (linearly rescaled) score, which carries across domains better than
-// weights learned from one consultation; two thresholds tuned on a dev
-// split turn it into a polarity. The head is applied to the whole response and
-// to each sentence, so a response can praise the university in one sentence and
-// attack the roads in the next.
+// Three layers. The rule layer (sentiment_lexicon.h: VADER's lexicon and
+// rules plus consultation phrases) scores every sentence. A head, a ridge
+// regression trained on labelled responses (TrainSentiment), reads the rule
+// scores with the SIF-mean word vector of the text and blends its score
+// with the rule layer's own. A sentiment network (the theme classifier's
+// architecture, trained on the three polarities) reads the words and
+// phrases themselves. A combiner, a multinomial logistic regression fitted
+// on dev, joins them: its most probable class is the polarity, and the
+// score in [-1, 1] is p(positive) - p(negative) (or the head's score; the
+// rule is chosen at training by cross-validated dev Pearson r). Everything
+// is applied to the whole response and to each sentence, so a response can
+// praise the university in one sentence and attack the roads in the next.
+// Text with nothing to judge by (no rated word, no known word) is neutral
+// with score 0. Trained on consultation prose, English only.
 //
-// A model directory holds sentiment.json (the head, written by
-// TrainSentiment; format in models/FORMAT.md) and sentiment_phrases.tsv
-// (the phrase table it was trained with). Load() refuses a lexicon or vector
-// table other than the ones the head was trained with.
+// A model directory holds sentiment.json (head, combiner, thresholds;
+// format in models/FORMAT.md), sentiment_phrases.tsv (the phrase table it
+// was trained with) and sentiment_network/ (model.bin, taxonomy.json).
+// Load() refuses a lexicon or vector table other than the ones it was
+// trained with, and a damaged file.
 //
 // Thread safety: Analyze() reuses buffers; one thread at a time per model.
 #ifndef SIFT_NLP_SENTIMENT_H_
