@@ -14,7 +14,6 @@
 // reports correlation only; the classes are our addition).
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -137,17 +136,16 @@ int main(int argc, char** argv) {
     std::cerr << model.status().message() << "\n";
     return 1;
   }
-  std::vector<double> scores, lexicon_scores, low, high;
+  std::vector<std::string_view> texts;
+  for (const Item& i : items) texts.push_back(i.text);
+  std::vector<sift::nlp::SentimentResult> results;
+  if (auto s = model->AnalyzeBatch(texts, &results); !s.ok()) {
+    std::cerr << s.message() << "\n";
+    return 1;
+  }
+  std::vector<double> scores, lexicon_scores;
   std::vector<Polarity> classes, lexicon_classes;
-  for (const Item& i : items) {
-    auto r = model->Analyze(i.text);
-    double lo = r.score, hi = r.score;
-    for (const auto& x : r.sentences) {
-      lo = std::min(lo, x.score);
-      hi = std::max(hi, x.score);
-    }
-    low.push_back(lo);
-    high.push_back(hi);
+  for (const auto& r : results) {
     scores.push_back(r.score);
     classes.push_back(r.polarity);
     lexicon_scores.push_back(r.lexicon_score);
@@ -158,8 +156,7 @@ int main(int argc, char** argv) {
     std::ofstream out(args["--dump-scores"]);
     for (std::size_t i = 0; i < items.size(); ++i) {
       out << items[i].gold << "\t" << static_cast<int>(items[i].gold_class)
-          << "\t" << scores[i] << "\t" << lexicon_scores[i] << "\t"
-          << low[i] << "\t" << high[i] << "\n";
+          << "\t" << scores[i] << "\t" << lexicon_scores[i] << "\n";
     }
   }
   Report("sift-rules-only", items, lexicon_scores, lexicon_classes);

@@ -7,8 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "model_paths.h"
-#include "progress.h"
+#include "digest_job.h"
 #include "sift/report/digest.h"
 #include "sift/report/render.h"
 
@@ -81,15 +80,9 @@ int RunDigest(const DigestArgs& args) {
   if (!format.ok()) return Fail(format.status());
   report::DigestOptions options;
   options.db_path = args.db;
-  options.model_dir = args.model.empty() ? DefaultModelDir() : args.model;
-  options.vectors_path =
-      args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
   options.title = args.title;
   options.generated = UtcNow();
-  ProgressLine progress(args.quiet);
-  options.progress = [&progress](const std::string& s) { progress.Show(s); };
-  auto data = report::BuildDigestJson(options);
-  progress.Clear();
+  auto data = BuildDigestData(options, args.model, args.vectors, args.quiet);
   if (!data.ok()) return Fail(data.status());
   auto rendered = report::RenderDigest(data.value(), format.value());
   if (!rendered.ok()) return Fail(rendered.status());

@@ -73,7 +73,9 @@ Result<std::optional<nlp::SentimentEvalReport>> EvaluateSentimentIfAny(
       {model_dir, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
        args.vectors.empty() ? DefaultVectorsPath() : args.vectors});
   if (!model.ok()) return model.status();
-  return std::optional(nlp::EvaluateSentiment(&*model, examples));
+  auto report = nlp::EvaluateSentiment(&*model, examples);
+  if (!report.ok()) return report.status();
+  return std::optional(std::move(report).value());
 }
 
 nlohmann::ordered_json SentimentJson(const nlp::SentimentEvalReport& r) {

@@ -4,8 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "model_paths.h"
-#include "progress.h"
+#include "digest_job.h"
 #include "sift/report/digest.h"
 
 namespace sift::cli {
@@ -74,14 +73,8 @@ std::shared_ptr<ThemesArgs> AddThemesCommand(CLI::App* app) {
 int RunThemes(const ThemesArgs& args) {
   report::DigestOptions options;
   options.db_path = args.db;
-  options.model_dir = args.model.empty() ? DefaultModelDir() : args.model;
-  options.vectors_path =
-      args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
   options.only_theme = args.theme;
-  ProgressLine progress(args.quiet);
-  options.progress = [&progress](const std::string& s) { progress.Show(s); };
-  auto digest = report::BuildDigestJson(options);
-  progress.Clear();
+  auto digest = BuildDigestData(options, args.model, args.vectors, args.quiet);
   if (!digest.ok()) {
     std::cerr << "sift themes: " << digest.status().message() << "\n";
     return 1;

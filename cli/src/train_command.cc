@@ -73,8 +73,9 @@ Result<std::pair<double, double>> ScoreSentiment(
       {args.out, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
        vectors_path});
   if (!model.ok()) return model.status();
-  nlp::SentimentEvalReport r = nlp::EvaluateSentiment(&*model, examples);
-  return std::make_pair(r.macro_f1, r.pearson);
+  auto r = nlp::EvaluateSentiment(&*model, examples);
+  if (!r.ok()) return r.status();
+  return std::make_pair(r->macro_f1, r->pearson);
 }
 
 // Scores the trained model (themes and, when trained, sentiment) on the

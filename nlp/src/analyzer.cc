@@ -25,7 +25,11 @@ ResponseAnalyzer& ResponseAnalyzer::operator=(ResponseAnalyzer&&) noexcept =
 
 Result<ResponseAnalyzer> ResponseAnalyzer::Load(
     const AnalyzerPaths& paths, const ClassifierOptions& options) {
-  auto classifier = Classifier::Load(paths.model_dir, paths.vectors, options);
+  // One vector table, shared by the classifier and every sentiment model.
+  auto table = WordVectors::Load(paths.vectors);
+  if (!table.ok()) return table.status();
+  auto vectors = std::make_shared<const WordVectors>(std::move(table).value());
+  auto classifier = Classifier::Load(paths.model_dir, vectors, options);
   if (!classifier.ok()) return classifier.status();
   auto normalizer = ingest::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
@@ -34,8 +38,8 @@ Result<ResponseAnalyzer> ResponseAnalyzer::Load(
   if (paths.sentiment &&
       std::filesystem::exists(paths.model_dir + "/sentiment.json", ec)) {
     for (int t = 0; t < std::max(1, options.threads); ++t) {
-      auto model =
-          SentimentModel::Load({paths.model_dir, paths.lexicon, paths.vectors});
+      auto model = SentimentModel::Load(
+          {paths.model_dir, paths.lexicon, paths.vectors}, vectors);
       if (!model.ok()) return model.status();
       sentiment.push_back(std::move(model).value());
     }

@@ -16,8 +16,8 @@ struct Classifier::State {
   ClassifierOptions options;
   Model model;
   Taxonomy taxonomy;
-  std::optional<WordVectors> vectors;   // set once; featurizers point into it
-  std::vector<Featurizer> featurizers;  // one per thread
+  std::shared_ptr<const WordVectors> vectors;  // featurizers point into it
+  std::vector<Featurizer> featurizers;         // one per thread
   std::unique_ptr<MlpForward> forward;
   std::vector<float> inputs, logits;
 
@@ -86,6 +86,16 @@ Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 Result<Classifier> Classifier::Load(const std::string& model_dir,
                                     const std::string& vectors_path,
                                     const ClassifierOptions& options) {
+  auto vectors = WordVectors::Load(vectors_path);
+  if (!vectors.ok()) return vectors.status();
+  return Load(model_dir,
+              std::make_shared<const WordVectors>(std::move(vectors).value()),
+              options);
+}
+
+Result<Classifier> Classifier::Load(const std::string& model_dir,
+                                    std::shared_ptr<const WordVectors> vectors,
+                                    const ClassifierOptions& options) {
   namespace fs = std::filesystem;
   auto state = std::make_unique<State>();
   state->options = options;
@@ -106,16 +116,15 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
                                 "the labels the model was trained on");
     }
   }
-  auto vectors = WordVectors::Load(vectors_path);
-  if (!vectors.ok()) return vectors.status();
-  state->vectors.emplace(std::move(vectors.value()));
+  state->vectors = std::move(vectors);
   if (state->vectors->checksum() != m.vectors_checksum ||
       state->vectors->dim() != m.word_dim) {
     return Status::InvalidArgument(
-        vectors_path +
-        ": not the word-vector table this model was trained "
-        "with (checksum differs); convert the table the model "
-        "card names, or retrain");
+        std::string(state->vectors->path())
+            .append(": not the word-vector table the model in ")
+            .append(model_dir)
+            .append(" was trained with (checksum differs); convert the table "
+                    "the model card names, or retrain"));
   }
   for (int t = 0; t < std::max(1, options.threads); ++t) {
     auto f = Featurizer::Create(&*state->vectors, m.features);

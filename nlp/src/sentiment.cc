@@ -31,7 +31,7 @@ std::optional<Polarity> ParsePolarity(std::string_view name) {
 
 struct SentimentModel::State {
   SentimentLexicon lexicon;
-  WordVectors vectors;
+  std::shared_ptr<const WordVectors> vectors;
   SentimentHead head;
   std::unique_ptr<SentimentFeaturizer> featurizer;
   std::unique_ptr<Classifier> network;  // null when the head has none
@@ -45,6 +45,14 @@ SentimentModel::SentimentModel(SentimentModel&&) noexcept = default;
 SentimentModel& SentimentModel::operator=(SentimentModel&&) noexcept = default;
 
 Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
+  auto vectors = WordVectors::Load(paths.vectors);
+  if (!vectors.ok()) return vectors.status();
+  return Load(paths,
+              std::make_shared<const WordVectors>(std::move(vectors).value()));
+}
+
+Result<SentimentModel> SentimentModel::Load(
+    const SentimentPaths& paths, std::shared_ptr<const WordVectors> vectors) {
   const std::string head_path = paths.model_dir + "/sentiment.json";
   auto head = ReadSentimentHead(head_path);
   if (!head.ok()) return head.status();
@@ -59,19 +67,17 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
         paths.lexicon + " (and " + paths.model_dir +
         "/sentiment_phrases.tsv); retrain with sift train");
   }
-  auto vectors = WordVectors::Load(paths.vectors);
-  if (!vectors.ok()) return vectors.status();
   if (vectors->checksum() != head->vectors_checksum) {
     return Status::InvalidArgument(head_path +
                                    ": trained with another word vector table "
                                    "than " +
-                                   paths.vectors);
+                                   vectors->path());
   }
   auto state = std::make_unique<State>(
-      State{std::move(lexicon).value(), std::move(vectors).value(),
+      State{std::move(lexicon).value(), std::move(vectors),
             std::move(head).value(), nullptr, nullptr, nullptr});
   auto featurizer =
-      SentimentFeaturizer::Create(&state->lexicon, &state->vectors);
+      SentimentFeaturizer::Create(&state->lexicon, state->vectors.get());
   if (!featurizer.ok()) return featurizer.status();
   if (featurizer->dim() != static_cast<int>(state->head.weights.size())) {
     return Status::Corruption(
@@ -84,7 +90,7 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
     ClassifierOptions options;
     options.threads = 1;
     auto network = Classifier::Load(paths.model_dir + "/" + state->head.network,
-                                    paths.vectors, options);
+                                    state->vectors, options);
     if (!network.ok()) return network.status();
     state->network = std::make_unique<Classifier>(std::move(network).value());
   }
@@ -96,10 +102,10 @@ Result<SentimentModel> SentimentModel::Load(const SentimentPaths& paths) {
   return SentimentModel(std::move(state));
 }
 
-SentimentResult SentimentModel::Analyze(std::string_view display_text) {
+Result<SentimentResult> SentimentModel::Analyze(std::string_view display_text) {
   std::vector<SentimentResult> results;
-  Status s = AnalyzeBatch({display_text}, &results);
-  return s.ok() && !results.empty() ? results[0] : SentimentResult();
+  SIFT_RETURN_IF_ERROR(AnalyzeBatch({display_text}, &results));
+  return std::move(results[0]);
 }
 
 Status SentimentModel::AnalyzeBatch(const std::vector<std::string_view>& texts,

@@ -125,7 +125,7 @@ Status SentimentLexicon::AddPhrases(std::string_view table,
 }
 
 double SentimentLexicon::Valence(std::string_view lower_word) const {
-  auto it = table_->words.find(std::string(lower_word));
+  auto it = table_->words.find(lower_word);
   return it == table_->words.end() ? 0.0 : it->second;
 }
 

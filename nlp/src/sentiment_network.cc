@@ -71,6 +71,7 @@ std::vector<std::array<double, 3>> CrossValidated(
 Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
                              const std::vector<SentimentExample>& dev,
                              const SentimentPaths& paths,
+                             std::shared_ptr<const WordVectors> vectors,
                              SentimentFeaturizer* featurizer,
                              SentimentHead* head) {
   auto has_analysis = [](const SentimentExample& e) {
@@ -82,8 +83,6 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   }
   auto taxonomy = PolarityTaxonomy();
   if (!taxonomy.ok()) return taxonomy.status();
-  auto vectors = WordVectors::Load(paths.vectors);
-  if (!vectors.ok()) return vectors.status();
   const std::string dir = paths.model_dir + "/" + kNetworkDir;
   // Smaller than the theme classifier's: three labels need fewer hashed
   // features, and the model directory stays small.
@@ -93,7 +92,7 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   auto trained =
       Train(*taxonomy, *vectors, Items(train), Items(dev), options, dir);
   if (!trained.ok()) return trained.status();
-  auto network = Classifier::Load(dir, paths.vectors);
+  auto network = Classifier::Load(dir, vectors);
   if (!network.ok()) return network.status();
   SentimentHead plain = *head;
   plain.combiner.clear();

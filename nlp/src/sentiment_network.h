@@ -4,6 +4,7 @@
 #ifndef SIFT_NLP_SRC_SENTIMENT_NETWORK_H_
 #define SIFT_NLP_SRC_SENTIMENT_NETWORK_H_
 
+#include <memory>
 #include <vector>
 
 #include "sentiment_features.h"
@@ -21,6 +22,7 @@ namespace sift::nlp {
 Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
                              const std::vector<SentimentExample>& dev,
                              const SentimentPaths& paths,
+                             std::shared_ptr<const WordVectors> vectors,
                              SentimentFeaturizer* featurizer,
                              SentimentHead* head);
 

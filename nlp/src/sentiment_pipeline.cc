@@ -75,7 +75,6 @@ SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
 Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
                               std::vector<SentimentResult>* out,
                               std::vector<CombinerInput>* inputs) {
-  const bool combine = network_ != nullptr && !head_->combiner.empty();
   std::vector<Pending> pending(texts.size());
   std::vector<std::string> net_texts;
   for (std::size_t t = 0; t < texts.size(); ++t) {
@@ -117,7 +116,6 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
     Finish(pending[t], predictions, &(*out)[t],
            inputs != nullptr ? &(*inputs)[t] : nullptr);
   }
-  (void)combine;
   return Status::Ok();
 }
 

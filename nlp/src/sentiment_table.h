@@ -3,6 +3,7 @@
 #ifndef SIFT_NLP_SRC_SENTIMENT_TABLE_H_
 #define SIFT_NLP_SRC_SENTIMENT_TABLE_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,8 +14,17 @@
 
 namespace sift::nlp {
 
+// Hashes std::string and std::string_view alike, so look-ups by view
+// allocate nothing.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+
 struct SentimentLexicon::Table {
-  std::unordered_map<std::string, double> words;
+  std::unordered_map<std::string, double, WordHash, std::equal_to<>> words;
   // First word -> the phrases starting with it, longest first.
   std::unordered_map<std::string,
                      std::vector<std::pair<std::vector<std::string>, double>>>

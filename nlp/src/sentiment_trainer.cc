@@ -160,13 +160,18 @@ double PolarityMacroF1(const std::vector<Polarity>& gold,
   return classes == 0 ? 0 : sum / classes;
 }
 
-SentimentEvalReport EvaluateSentiment(
+Result<SentimentEvalReport> EvaluateSentiment(
     SentimentModel* model, const std::vector<SentimentExample>& gold) {
+  std::vector<std::string_view> texts;
+  for (const SentimentExample& e : gold) texts.push_back(e.text);
+  std::vector<SentimentResult> results;
+  SIFT_RETURN_IF_ERROR(model->AnalyzeBatch(texts, &results));
   SentimentEvalReport report;
   std::vector<double> gold_scores, scores;
   std::vector<Polarity> gold_classes, predicted;
-  for (const SentimentExample& e : gold) {
-    SentimentResult r = model->Analyze(e.text);
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    const SentimentExample& e = gold[i];
+    const SentimentResult& r = results[i];
     gold_scores.push_back(e.score);
     scores.push_back(r.score);
     gold_classes.push_back(e.polarity);
@@ -206,9 +211,10 @@ Result<SentimentTrainReport> TrainSentiment(
   auto lexicon = SentimentLexicon::LoadVader(paths.lexicon);
   if (!lexicon.ok()) return lexicon.status();
   if (Status s = lexicon->AddPhraseFile(phrases_path); !s.ok()) return s;
-  auto vectors = WordVectors::Load(paths.vectors);
-  if (!vectors.ok()) return vectors.status();
-  auto featurizer = SentimentFeaturizer::Create(&*lexicon, &*vectors);
+  auto table = WordVectors::Load(paths.vectors);
+  if (!table.ok()) return table.status();
+  auto vectors = std::make_shared<const WordVectors>(std::move(table).value());
+  auto featurizer = SentimentFeaturizer::Create(&*lexicon, vectors.get());
   if (!featurizer.ok()) return featurizer.status();
   auto train_set = Featurize(train, &*featurizer);
   if (!train_set.ok()) return train_set.status();
@@ -255,7 +261,7 @@ Result<SentimentTrainReport> TrainSentiment(
     }
   }
   SIFT_RETURN_IF_ERROR(
-      TrainSentimentNetwork(train, dev, paths, &*featurizer, &best));
+      TrainSentimentNetwork(train, dev, paths, vectors, &*featurizer, &best));
   best.lexicon_fingerprint = lexicon->fingerprint();
   best.vectors_checksum = vectors->checksum();
   std::error_code ec;

@@ -58,6 +58,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
 }  // namespace
 
 struct WordVectors::Table {
+  std::string path;
   std::string bytes;  // the whole file; rows and words point into it
   int dim = 0;
   std::size_t count = 0;
@@ -147,6 +148,7 @@ Result<WordVectors> WordVectors::Load(const std::string& path) {
   Result<std::string> bytes = ReadWholeFile(path);
   if (!bytes.ok()) return bytes.status();
   auto table = std::make_unique<Table>();
+  table->path = path;
   table->bytes = std::move(bytes).value();
   Status status = table->ParseHeader();
   if (status.ok()) status = table->ParseBody();
@@ -157,6 +159,7 @@ Result<WordVectors> WordVectors::Load(const std::string& path) {
 int WordVectors::dim() const { return table_->dim; }
 std::size_t WordVectors::size() const { return table_->count; }
 std::uint64_t WordVectors::checksum() const { return table_->checksum; }
+const std::string& WordVectors::path() const { return table_->path; }
 
 int WordVectors::Find(std::string_view word) const {
   auto it = table_->rows.find(word);

@@ -19,8 +19,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double Round(double v, double unit) { return std::round(v / unit) * unit; }
-
 Result<index::SearchResult> FacetSearch(index::Searcher* searcher,
                                         const std::string& theme) {
   index::SearchRequest request;
@@ -103,13 +101,14 @@ Result<std::string> BuildDigestJson(const DigestOptions& options) {
         options.db_path +
         ": the responses were not classified (ingest with a model)");
   }
-  auto classifier =
-      nlp::Classifier::Load(options.model_dir, options.vectors_path);
+  auto table = nlp::WordVectors::Load(options.vectors_path);
+  if (!table.ok()) return table.status();
+  auto vectors =
+      std::make_shared<const nlp::WordVectors>(std::move(table).value());
+  auto classifier = nlp::Classifier::Load(options.model_dir, vectors);
   if (!classifier.ok()) return classifier.status();
-  auto vectors = nlp::WordVectors::Load(options.vectors_path);
-  if (!vectors.ok()) return vectors.status();
   progress("reading the database");
-  auto corpus = ReadCorpus(&*searcher, &*vectors);
+  auto corpus = ReadCorpus(&*searcher, vectors.get());
   if (!corpus.ok()) return corpus.status();
   if (corpus->label_ids.empty()) {
     return Status::InvalidArgument(

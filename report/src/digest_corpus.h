@@ -3,6 +3,7 @@
 #ifndef SIFT_REPORT_SRC_DIGEST_CORPUS_H_
 #define SIFT_REPORT_SRC_DIGEST_CORPUS_H_
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -56,6 +57,12 @@ struct Corpus {
   // its campaign (so a template letter counts once, however many sent it).
   std::uint64_t DocumentKey(std::uint32_t response) const;
 };
+
+// `v` rounded to a multiple of `unit` (0.01, 0.001): the digest's numbers
+// are stable to that precision, so its JSON is byte-for-byte reproducible.
+inline double Round(double v, double unit) {
+  return std::round(v / unit) * unit;
+}
 
 // Reads every response of `searcher`'s database. Responses without stored
 // sentences (ingested without a sentiment model) count as one sentence

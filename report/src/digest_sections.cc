@@ -14,8 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double Round(double v, double unit) { return std::round(v / unit) * unit; }
-
 const std::vector<index::FacetCount>& Facet(const index::SearchResult& r,
                                             const std::string& field) {
   static const std::vector<index::FacetCount> kNone;

@@ -13,8 +13,6 @@
 namespace sift::report {
 namespace {
 
-double Round(double v, double unit) { return std::round(v / unit) * unit; }
-
 std::vector<PhraseSentence> Gather(const Corpus& corpus,
                                    const std::vector<std::size_t>& indexes) {
   std::vector<PhraseSentence> out;

@@ -25,6 +25,7 @@
 
 #include "sift/core/status.h"
 #include "sift/nlp/taxonomy.h"
+#include "sift/nlp/word_vectors.h"
 
 namespace sift::nlp {
 
@@ -57,6 +58,11 @@ class Classifier {
   // `vectors_path`. Errors say which file and what is wrong.
   static Result<Classifier> Load(const std::string& model_dir,
                                  const std::string& vectors_path,
+                                 const ClassifierOptions& options = {});
+  // The same with a vector table already loaded, which several models may
+  // share (it is read-only). REQUIRES: `vectors` is not null.
+  static Result<Classifier> Load(const std::string& model_dir,
+                                 std::shared_ptr<const WordVectors> vectors,
                                  const ClassifierOptions& options = {});
 
   const Taxonomy& taxonomy() const;

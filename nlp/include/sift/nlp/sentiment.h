@@ -33,6 +33,7 @@
 
 #include "sift/core/status.h"
 #include "sift/ingest/sentences.h"
+#include "sift/nlp/word_vectors.h"
 
 namespace sift::nlp {
 
@@ -71,10 +72,15 @@ class SentimentModel {
   // Errors name the file and what is wrong (missing, damaged, trained with
   // another lexicon or vector table).
   static Result<SentimentModel> Load(const SentimentPaths& paths);
+  // The same with the vector table already loaded (shared, read-only;
+  // paths.vectors is not read). REQUIRES: `vectors` is not null.
+  static Result<SentimentModel> Load(
+      const SentimentPaths& paths, std::shared_ptr<const WordVectors> vectors);
 
   // Scores display text (case kept: capitals count). Sentences come from
   // ingest::SentenceSplitter; a text without words is neutral with score 0.
-  SentimentResult Analyze(std::string_view display_text);
+  // Errors come only from the sentiment network (oneDNN).
+  Result<SentimentResult> Analyze(std::string_view display_text);
   // Analyze() for many texts at once, one result per text, in order: the
   // sentiment network (when the model has one) runs over the whole batch,
   // which is much faster than one text at a time. Errors come only from the
@@ -144,9 +150,9 @@ struct SentimentEvalReport {
   int confusion[3][3] = {};  // [gold][predicted]
 };
 
-// Analyzes every example with `model` and compares with its gold polarity
-// and score.
-SentimentEvalReport EvaluateSentiment(
+// Analyzes every example with `model` (in one batch) and compares with its
+// gold polarity and score.
+Result<SentimentEvalReport> EvaluateSentiment(
     SentimentModel* model, const std::vector<SentimentExample>& gold);
 
 // Evaluation helpers. Pearson's r of two equal-length series (0 when either

@@ -45,6 +45,8 @@ class WordVectors {
   // The checksum stored in (and verified against) the file; models record
   // it to refuse a different table.
   std::uint64_t checksum() const;
+  // The file the table was loaded from, for messages.
+  const std::string& path() const;
 
  private:
   struct Table;
