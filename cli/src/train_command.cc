@@ -146,7 +146,7 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
   cmd->add_option("--epochs", o.max_epochs, "Most epochs (default 80)");
   cmd->add_option("--patience", o.patience,
                   "Epochs without a better dev macro-F1 before stopping");
-  cmd->add_option("--hidden", o.hidden, "Hidden units (default 128)");
+  cmd->add_option("--hidden", o.hidden, "Hidden units (default 256)");
   cmd->add_option("--bag-dim", o.bag_dim, "Hashed-bag embedding width");
   cmd->add_option("--learning-rate", o.learning_rate, "Adam step size");
   cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout");
