@@ -17,6 +17,11 @@ that still needs most of that tag among splits not yet full (ties: the split
 that needs most records, then a seeded random choice). Every label, the no-label
 group, each length bucket and each sentiment end up close to 70/15/15 in every source file.
 
+Training-only extensions: records in raw/more_*.jsonl (written after the split
+was fixed) are not stratified but added to train whole, so dev and test remain
+exactly the records every earlier score was measured on; the 70/15/15 check
+applies to the base files.
+
 Standard library only; deterministic (seed 2019, input sorted by id).
 Usage: python3 make_splits.py
 """
@@ -34,6 +39,8 @@ LABELS = ("ideas", "people", "infrastructure", "business_environment", "places",
           "ai_data", "clean_growth", "future_mobility", "ageing_society")
 SENTIMENTS = ("negative", "neutral", "positive")
 MIN_POSITIVES = 250
+# raw/<EXTENSION_PREFIX>*.jsonl: training-only extensions (see main()).
+EXTENSION_PREFIX = "more_"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -136,6 +143,13 @@ def main():
     dup = [i for i, c in collections.Counter(ids).items() if c > 1]
     assert not dup, f"duplicate ids in raw files: {dup[:10]}"
 
+    # Extension files (raw/more_*.jsonl) go to train whole, after the base
+    # split: dev and test stay the records every earlier score was measured on.
+    extension_sources = [(s, r) for s, r in records
+                         if s.startswith(EXTENSION_PREFIX)]
+    extension = [r for _, r in extension_sources]
+    records = [(s, r) for s, r in records if not s.startswith(EXTENSION_PREFIX)]
+
     rng = random.Random(SEED)
     sources = sorted({s for s, _ in records})
     groups = {src: [r for s, r in records if s == src] for src in sources}
@@ -150,7 +164,11 @@ def main():
             src_count[split][src] += 1
 
     total = len(records)
-    all_pos = stats("all", [r for _, r in records])
+    by_split["train"].extend(extension)
+    extension_ids = {r["id"] for r in extension}
+    for src, r in extension_sources:
+        src_count["train"][src] += 1
+    all_pos = stats("all", [r for _, r in records] + extension)
     for lab in LABELS:
         assert all_pos[lab] >= MIN_POSITIVES, f"{lab}: only {all_pos[lab]} positives"
 
@@ -160,7 +178,8 @@ def main():
         for r in recs:
             assert r["id"] not in seen, f"id {r['id']} in two splits"
             seen.add(r["id"])
-        share = 100.0 * len(recs) / total
+        base = sum(1 for r in recs if r["id"] not in extension_ids)
+        share = 100.0 * base / total
         assert abs(share - 100.0 * RATIOS[split]) <= 1.0, f"{split} is {share:.2f}%"
         with open(os.path.join(HERE, split + ".jsonl"), "w", encoding="utf-8") as fh:
             for r in recs:

@@ -5,12 +5,20 @@
 #include <optional>
 #include <thread>
 
+#include "bag_rows.h"
 #include "mlp_forward.h"
 #include "model.h"
 #include "sift/nlp/features.h"
 #include "sift/nlp/word_vectors.h"
 
 namespace sift::nlp {
+namespace {
+
+// Tokens whose summed bag rows each thread keeps (BagRowCache): about 8 MB a
+// thread, more distinct words than most consultations hold.
+constexpr std::size_t kBagCacheTokens = 1 << 15;
+
+}  // namespace
 
 struct Classifier::State {
   ClassifierOptions options;
@@ -18,6 +26,7 @@ struct Classifier::State {
   Taxonomy taxonomy;
   std::shared_ptr<const WordVectors> vectors;  // featurizers point into it
   std::vector<Featurizer> featurizers;         // one per thread
+  std::vector<BagRowCache> bag_caches;         // one per thread, on model
   std::unique_ptr<MlpForward> forward;
   std::vector<float> inputs, logits;
 
@@ -29,7 +38,7 @@ struct Classifier::State {
       TextFeatures f;
       for (int i = t; i < n; i += static_cast<int>(featurizers.size())) {
         featurizers[t].Extract(texts[first + i], &f);
-        InputRow(model, f, &inputs[static_cast<std::size_t>(i) * in]);
+        bag_caches[t].InputRow(f, &inputs[static_cast<std::size_t>(i) * in]);
       }
     };
     std::vector<std::thread> pool;
@@ -136,6 +145,7 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
           " dense features, the featurizer makes " + std::to_string(f->dim()));
     }
     state->featurizers.push_back(std::move(f.value()));
+    state->bag_caches.emplace_back(&state->model, kBagCacheTokens);
   }
   auto forward = MlpForward::Create(m, options.batch);
   if (!forward.ok()) return forward.status();

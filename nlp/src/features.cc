@@ -127,6 +127,7 @@ void Featurizer::BestCosines(int row, const float* word, float* best) {
 void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   out->tokens.clear();
   out->bag.clear();
+  out->token_ends.clear();
   const int vec_dim = vectors_->dim();
   out->dense.assign(dim(), 0.0f);
   float* mean = out->dense.data();
@@ -141,13 +142,12 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   std::string key;
   for (std::size_t i = 0; i < out->tokens.size(); ++i) {
     const std::string& token = out->tokens[i];
-    key = "w" + token;
+    key.clear();
+    key.push_back('w');
+    key.append(token);
     out->bag.push_back(FeatureHash(key) % config_.buckets);
-    if (config_.word_bigrams && i + 1 < out->tokens.size()) {
-      key = "b" + token + " " + out->tokens[i + 1];
-      out->bag.push_back(FeatureHash(key) % config_.buckets);
-    }
     AddCharNgrams(token, &out->bag);
+    out->token_ends.push_back(static_cast<std::uint32_t>(out->bag.size()));
     int row = vectors_->Find(token);
     if (row < 0) continue;
     ++out->known_tokens;
@@ -161,6 +161,15 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
       max[d] =
           out->known_tokens == 1 ? scratch_[d] : std::max(max[d], scratch_[d]);
     }
+  }
+  for (std::size_t i = 0; config_.word_bigrams && i + 1 < out->tokens.size();
+       ++i) {
+    key.clear();
+    key.push_back('b');
+    key.append(out->tokens[i]);
+    key.push_back(' ');
+    key.append(out->tokens[i + 1]);
+    out->bag.push_back(FeatureHash(key) % config_.buckets);
   }
   double norm = 0;
   for (int d = 0; d < vec_dim; ++d)

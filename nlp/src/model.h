@@ -50,11 +50,6 @@ Status WriteModel(const Model& model, const std::string& path);
 // Reads and verifies a model file: magic, version, sizes and checksum.
 Result<Model> ReadModel(const std::string& path);
 
-// The network's input for one text: x = [dense ; mean of the embeddings of
-// the bag ids], from the packed rows when CompactEmbeddings() ran.
-// REQUIRES: x has room for model.input_dim() floats.
-void InputRow(const Model& model, const TextFeatures& features, float* x);
-
 // Fills packed_row, packed and packed_scale from embeddings, and frees
 // embeddings.
 void CompactEmbeddings(Model* model);

@@ -225,31 +225,6 @@ Result<Model> ReadModel(const std::string& path) {
   return m;
 }
 
-void InputRow(const Model& model, const TextFeatures& features, float* x) {
-  std::copy(features.dense.begin(), features.dense.end(), x);
-  float* bag = x + model.vec_dim;
-  std::fill(bag, bag + model.bag_dim, 0.0f);
-  if (features.bag.empty()) return;
-  if (!model.packed_row.empty()) {
-    for (std::uint32_t id : features.bag) {
-      const std::int32_t r = model.packed_row[id];
-      if (r < 0) continue;  // never trained: all zeros
-      const std::int8_t* row =
-          &model.packed[static_cast<std::size_t>(r) * model.bag_dim];
-      const float scale = model.packed_scale[static_cast<std::size_t>(r)];
-      for (int d = 0; d < model.bag_dim; ++d) bag[d] += scale * row[d];
-    }
-  } else {
-    for (std::uint32_t id : features.bag) {
-      const float* row =
-          &model.embeddings[static_cast<std::size_t>(id) * model.bag_dim];
-      for (int d = 0; d < model.bag_dim; ++d) bag[d] += row[d];
-    }
-  }
-  const float inv = 1.0f / static_cast<float>(features.bag.size());
-  for (int d = 0; d < model.bag_dim; ++d) bag[d] *= inv;
-}
-
 void CompactEmbeddings(Model* model) {
   const int dim = model->bag_dim;
   model->packed_row.assign(model->features.buckets, -1);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "bag_rows.h"
+
 namespace sift::nlp {
 namespace {
 

@@ -91,6 +91,57 @@ TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
   }
 }
 
+// Reading runs a chunk ahead of classification: across chunk and file
+// boundaries, every response still comes out once, in input order, and every
+// rejected row is reported.
+TEST_F(ClassifyE2eTest, ManyFilesAndChunksKeepInputOrder) {
+  std::vector<std::string> args = {"classify", "--quiet", "--no-sentiment",
+                                   "--no-campaigns"};
+  const char* kTexts[] = {"the bus to Hitchin is always late",
+                          "more apprenticeships at the FE college please",
+                          "solar panels on the factory roof"};
+  int written = 0, rejected = 0;
+  for (int f = 0; f < 3; ++f) {
+    std::string body;
+    for (int i = 0; i < 3000; ++i) {
+      const bool empty = i % 997 == 5;  // rejected: empty text
+      body.append(R"({"id": "f)")
+          .append(std::to_string(f))
+          .append("-")
+          .append(std::to_string(i))
+          .append(R"(", "text": ")")
+          .append(empty ? "" : kTexts[(f + i) % 3])
+          .append("\"}\n");
+      (empty ? rejected : written) += 1;
+    }
+    args.push_back(
+        WriteFile(dir_.file("in" + std::to_string(f) + ".jsonl"), body));
+  }
+  auto r = Sift(dir_, args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(lines, line);)
+    ids.push_back(ParseJson(line)["id"]);
+  ASSERT_EQ(static_cast<int>(ids.size()), written);
+  int k = 0;
+  for (int f = 0; f < 3; ++f) {
+    for (int i = 0; i < 3000; ++i) {
+      if (i % 997 == 5) continue;
+      ASSERT_EQ(ids[k++], std::string("f")
+                              .append(std::to_string(f))
+                              .append("-")
+                              .append(std::to_string(i)));
+    }
+  }
+  int reported = 0;
+  for (std::size_t at = r.err.find("empty text"); at != std::string::npos;
+       at = r.err.find("empty text", at + 1)) {
+    ++reported;
+  }
+  EXPECT_EQ(reported, rejected) << r.err;
+}
+
 TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {
   std::string input = WriteFile(dir_.file("new.csv"),
                                 "id,text\nx1,Rural broadband in our village is "

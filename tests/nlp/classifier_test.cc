@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "bag_rows.h"
 #include "model.h"
 #include "sift/nlp/features.h"
 #include "sift/nlp/trainer.h"
@@ -128,6 +129,8 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
   ASSERT_EQ(predictions.size(), texts.size());
   auto featurizer = Featurizer::Create(&*vectors_, model->features);
   ASSERT_TRUE(featurizer.ok());
+  featurizer->SetPrototypes(model->prototypes, model->labels());
+  ASSERT_EQ(featurizer->dim(), model->vec_dim);
   // Inference reads the bag's rows as int8 (CompactEmbeddings); the
   // reference reads the same rows, and the float rows stay close.
   Model float_rows = model.value();
@@ -151,6 +154,39 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
           std::find(predictions[i].labels.begin(), predictions[i].labels.end(),
                     l) != predictions[i].labels.end();
       EXPECT_EQ(assigned, want[l] >= model->thresholds[l]) << texts[i];
+    }
+  }
+}
+
+// The per-thread memo of token rows gives InputRow's floats exactly, on
+// packed and on float rows, through repeats and when it fills and starts
+// afresh.
+TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
+  std::string dir = TrainModel("model");
+  auto model = ReadModel(dir + "/model.bin");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  Model packed = model.value();
+  CompactEmbeddings(&packed);
+  auto featurizer = Featurizer::Create(&*vectors_, model->features);
+  ASSERT_TRUE(featurizer.ok());
+  featurizer->SetPrototypes(model->prototypes, model->labels());
+  ASSERT_EQ(featurizer->dim(), model->vec_dim);
+  std::vector<std::string> texts;
+  for (const auto& d : Data(1)) texts.push_back(d.text);
+  texts.push_back("the road the road the road to the school");
+  texts.push_back("");
+  for (const Model* m : {&packed, &model.value()}) {
+    BagRowCache cache(m, 3);  // tiny: it fills and restarts often
+    TextFeatures f;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const std::string& text : texts) {
+        featurizer->Extract(text, &f);
+        std::vector<float> want(m->input_dim()), got(m->input_dim(), -1.0f);
+        InputRow(*m, f, want.data());
+        cache.InputRow(f, got.data());
+        EXPECT_EQ(got, want) << text;
+        EXPECT_LE(cache.size(), 3u);
+      }
     }
   }
 }

@@ -43,8 +43,12 @@ struct FeatureConfig {
 };
 
 struct TextFeatures {
-  std::vector<float> dense;         // dim() values
-  std::vector<std::uint32_t> bag;   // hashed ids < buckets, repeats kept
+  std::vector<float> dense;  // dim() values
+  // Hashed ids < buckets, repeats kept: token after token, the token's word
+  // id then its character n-gram ids, ending at token_ends[i] for token i;
+  // then the word bigrams' ids.
+  std::vector<std::uint32_t> bag;
+  std::vector<std::uint32_t> token_ends;
   std::vector<std::string> tokens;  // the tokens, for explanations
   int known_tokens = 0;             // tokens found in the vector table
 };
