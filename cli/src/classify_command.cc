@@ -282,7 +282,8 @@ class ClassifyJob {
     for (std::size_t i = 0; i < responses.size(); ++i) {
       std::vector<nlp::Explanation> why;
       if (args_.explain) {
-        auto e = analyzer_->classifier().Explain(responses[i].text, 5);
+        auto e = analyzer_->classifier().Explain(
+            {responses[i].text, responses[i].display_text}, 5);
         if (!e.ok()) return e.status();
         why = std::move(e.value());
       }

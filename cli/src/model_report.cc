@@ -9,17 +9,25 @@
 #include "sift/nlp/calibration.h"
 
 namespace sift::cli {
+namespace {
+
+// The classifier's view of each labelled response.
+std::vector<nlp::ClassifierInput> Inputs(const nlp::LabelledSet& set) {
+  std::vector<nlp::ClassifierInput> inputs;
+  for (std::size_t i = 0; i < set.items.size(); ++i) {
+    inputs.push_back({set.items[i].text, set.display_texts[i]});
+  }
+  return inputs;
+}
+
+}  // namespace
 
 Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
                                       const nlp::LabelledSet& set) {
-  std::vector<std::string> texts;
   std::vector<std::vector<int>> gold;
-  for (const auto& item : set.items) {
-    texts.push_back(item.text);
-    gold.push_back(item.labels);
-  }
+  for (const auto& item : set.items) gold.push_back(item.labels);
   std::vector<nlp::Prediction> predictions;
-  SIFT_RETURN_IF_ERROR(classifier.Classify(texts, &predictions));
+  SIFT_RETURN_IF_ERROR(classifier.Classify(Inputs(set), &predictions));
   std::vector<std::vector<int>> predicted;
   for (const auto& p : predictions) predicted.push_back(p.labels);
   return nlp::Evaluate(gold, predicted,
@@ -28,10 +36,8 @@ Result<nlp::EvalReport> EvaluateModel(nlp::Classifier& classifier,
 
 Result<std::string> ReliabilityTable(nlp::Classifier& classifier,
                                      const nlp::LabelledSet& set) {
-  std::vector<std::string> texts;
-  for (const auto& item : set.items) texts.push_back(item.text);
   std::vector<nlp::Prediction> predictions;
-  SIFT_RETURN_IF_ERROR(classifier.Classify(texts, &predictions));
+  SIFT_RETURN_IF_ERROR(classifier.Classify(Inputs(set), &predictions));
   int count[10] = {}, gold[10] = {};
   for (std::size_t i = 0; i < predictions.size(); ++i) {
     const auto& labels = set.items[i].labels;
@@ -167,13 +173,17 @@ std::string CardIntroduction(const ModelCardFacts& f,
       "layer of {} ReLU units, one "
       "sigmoid per label; inference runs on oneDNN. Trained with Adam "
       "(learning rate {}, batch {}, dropout {}), early stopping on dev "
-      "macro-F1 (best epoch {} of {}), seed {}. Scores are Platt-calibrated "
-      "on dev; thresholds are tuned on dev for F1.\n\n",
+      "macro-F1 (best epoch {} of {}), seed {}. Sentence pooling: a response "
+      "of two or more sentences (bullets count) is scored from its own logit "
+      "and its best sentence's, logit' = (1 - w) logit + w max, with w = {} "
+      "chosen on dev (0 would mean none). Scores are Platt-calibrated on dev; "
+      "thresholds are tuned on dev for F1.\n\n",
       f.train.version, taxonomy.name(), f.vectors_path, f.vectors_checksum,
       f.options.bag_dim, f.options.features.char_min,
       f.options.features.char_max, f.options.features.buckets, f.options.hidden,
       f.options.learning_rate, f.options.batch, f.options.dropout,
-      f.train.best_epoch, f.train.epochs_run, f.options.seed);
+      f.train.best_epoch, f.train.epochs_run, f.options.seed,
+      f.train.sentence_weight);
 }
 
 Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {

@@ -150,7 +150,8 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
   cmd->add_option("--bag-dim", o.bag_dim, "Hashed-bag embedding width");
   cmd->add_option("--learning-rate", o.learning_rate, "Adam step size");
   cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout");
-  cmd->add_option("--buckets", o.features.buckets, "Hashed-bag slots");
+  cmd->add_option("--buckets", o.features.buckets,
+                  "Hashed-bag slots (default 65536)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   AddReaderFlags(cmd, &args->reader);
   return args;
@@ -185,9 +186,11 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
                            dev->items, options, args.out);
   progress.Clear();
   if (!report.ok()) return Fail(report.status());
-  fmt::print("Trained {} in {:.1f} s: best epoch {} of {}\nDev split:\n{}",
-             args.out, report->seconds, report->best_epoch, report->epochs_run,
-             EvalTable(report->dev, taxonomy.value(), false));
+  fmt::print(
+      "Trained {} in {:.1f} s: best epoch {} of {}, sentence weight {}\n"
+      "Dev split:\n{}",
+      args.out, report->seconds, report->best_epoch, report->epochs_run,
+      report->sentence_weight, EvalTable(report->dev, taxonomy.value(), false));
 
   auto sentiment = TrainSentimentHead(args, vectors_path, *train, *dev);
   if (!sentiment.ok()) return Fail(sentiment.status());

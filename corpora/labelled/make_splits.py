@@ -189,8 +189,8 @@ def main():
         lens = collections.Counter(length_bucket(r["text"]) for r in recs)
         print("   sources: " + ", ".join(f"{k}={v}" for k, v in sorted(src.items())))
         print("   lengths: " + ", ".join(f"{k}={lens[k]}" for k in ("short", "medium", "long")))
-    assert len(seen) == total
-    print(f"OK: {total} records -> " + ", ".join(f"{s}={len(by_split[s])}" for s in SPLITS))
+    assert len(seen) == total + len(extension)
+    print(f"OK: {total} records + {len(extension)} training extensions -> " + ", ".join(f"{s}={len(by_split[s])}" for s in SPLITS))
 
 
 if __name__ == "__main__":

@@ -65,12 +65,12 @@ std::pair<double, double> ResponseAnalyzer::sentiment_thresholds() const {
 Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
                                  std::vector<Analysis>* out) {
   State& s = *state_;
-  s.sentence_texts.clear();
+  std::vector<ClassifierInput> responses;
   for (const AnalyzerInput& in : inputs) {
-    s.sentence_texts.emplace_back(in.analysis_text);
+    responses.push_back({in.analysis_text, in.display_text});
   }
   std::vector<Prediction> predictions;
-  SIFT_RETURN_IF_ERROR(s.classifier.Classify(s.sentence_texts, &predictions));
+  SIFT_RETURN_IF_ERROR(s.classifier.Classify(responses, &predictions));
   out->assign(inputs.size(), Analysis());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     (*out)[i].themes = std::move(predictions[i]);

@@ -8,6 +8,7 @@
 #include "bag_rows.h"
 #include "mlp_forward.h"
 #include "model.h"
+#include "sentence_pooling.h"
 #include "sift/nlp/features.h"
 #include "sift/nlp/word_vectors.h"
 
@@ -29,9 +30,11 @@ struct Classifier::State {
   std::vector<BagRowCache> bag_caches;         // one per thread, on model
   std::unique_ptr<MlpForward> forward;
   std::vector<float> inputs, logits;
+  std::optional<SentenceSegmenter> segmenter;  // when sentence_weight > 0
+  std::vector<std::string> sentences;          // scratch for PooledLogits
 
   // Fills rows [0, n) of `inputs` for texts[first, first + n), on `threads`.
-  void Featurize(const std::vector<std::string>& texts, std::size_t first,
+  void Featurize(const std::vector<std::string_view>& texts, std::size_t first,
                  int n) {
     const int in = model.input_dim();
     auto work = [&](int t) {
@@ -50,8 +53,35 @@ struct Classifier::State {
     for (auto& th : pool) th.join();
   }
 
+  // Logits of every response, row after row, pooled with its sentences'
+  // when the model says so (sentence_pooling.h).
+  Status PooledLogits(const std::vector<ClassifierInput>& responses,
+                      std::vector<float>* out) {
+    std::vector<std::string_view> texts;
+    for (const ClassifierInput& r : responses) {
+      texts.push_back(r.analysis_text);
+    }
+    std::vector<int> counts(responses.size(), 0);
+    sentences.clear();
+    for (std::size_t i = 0; segmenter && i < responses.size(); ++i) {
+      counts[i] = segmenter->Append(responses[i].analysis_text,
+                                    responses[i].display_text, &sentences);
+    }
+    texts.insert(texts.end(), sentences.begin(), sentences.end());
+    SIFT_RETURN_IF_ERROR(Logits(texts, out));
+    const int L = model.labels();
+    std::size_t row = responses.size();
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+      PoolSentenceLogits(model.sentence_weight, L, &(*out)[row * L], counts[i],
+                         &(*out)[i * L]);
+      row += static_cast<std::size_t>(counts[i]);
+    }
+    out->resize(responses.size() * L);
+    return Status::Ok();
+  }
+
   // Raw logits of every text, row after row, a batch at a time.
-  Status Logits(const std::vector<std::string>& texts,
+  Status Logits(const std::vector<std::string_view>& texts,
                 std::vector<float>* out) {
     const std::size_t L = static_cast<std::size_t>(model.labels());
     out->clear();
@@ -147,6 +177,11 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
     state->featurizers.push_back(std::move(f.value()));
     state->bag_caches.emplace_back(&state->model, kBagCacheTokens);
   }
+  if (m.sentence_weight > 0) {
+    auto segmenter = SentenceSegmenter::Create();
+    if (!segmenter.ok()) return segmenter.status();
+    state->segmenter.emplace(std::move(segmenter.value()));
+  }
   auto forward = MlpForward::Create(m, options.batch);
   if (!forward.ok()) return forward.status();
   state->forward = std::move(forward.value());
@@ -161,23 +196,33 @@ const std::vector<float>& Classifier::thresholds() const {
   return state_->model.thresholds;
 }
 
-Status Classifier::Classify(const std::vector<std::string>& texts,
+Status Classifier::Classify(const std::vector<ClassifierInput>& inputs,
                             std::vector<Prediction>* predictions) {
   State& s = *state_;
   std::vector<float> logits;
-  SIFT_RETURN_IF_ERROR(s.Logits(texts, &logits));
+  SIFT_RETURN_IF_ERROR(s.PooledLogits(inputs, &logits));
   const std::size_t L = static_cast<std::size_t>(s.model.labels());
   predictions->clear();
-  predictions->reserve(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) {
+  predictions->reserve(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
     predictions->push_back(s.Predict(&logits[i * L]));
   }
   return Status::Ok();
 }
 
-Result<std::vector<Explanation>> Classifier::Explain(const std::string& text,
-                                                     int top) {
+Status Classifier::Classify(const std::vector<std::string>& texts,
+                            std::vector<Prediction>* predictions) {
+  std::vector<ClassifierInput> inputs;
+  for (const std::string& t : texts) inputs.push_back({t, {}});
+  return Classify(inputs, predictions);
+}
+
+Result<std::vector<Explanation>> Classifier::Explain(
+    const ClassifierInput& input, int top) {
   State& s = *state_;
+  std::vector<float> pooled;
+  SIFT_RETURN_IF_ERROR(s.PooledLogits({input}, &pooled));
+  const std::string text(input.analysis_text);
   TextFeatures f;
   s.featurizers[0].Extract(text, &f);
   const std::vector<std::string> tokens = f.tokens;
@@ -202,9 +247,9 @@ Result<std::vector<Explanation>> Classifier::Explain(const std::string& text,
     }
   }
   std::vector<float> logits;
-  SIFT_RETURN_IF_ERROR(s.Logits(variants, &logits));
+  SIFT_RETURN_IF_ERROR(s.Logits({variants.begin(), variants.end()}, &logits));
   const std::size_t L = static_cast<std::size_t>(s.model.labels());
-  Prediction base = s.Predict(logits.data());
+  Prediction base = s.Predict(pooled.data());
   std::vector<Explanation> out;
   for (int label : base.labels) {
     Explanation e{label, {}};

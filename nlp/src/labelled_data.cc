@@ -104,7 +104,7 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
         ids = SplitLabels(*field);
         ++with_field;
       }
-      LabelledText t{r.text, {}};
+      LabelledText t{r.text, {}, r.display_text};
       for (const std::string& id : ids) {
         int index = taxonomy.IndexOf(id);
         if (index < 0) {

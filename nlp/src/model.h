@@ -13,7 +13,10 @@ namespace sift::nlp {
 
 // A two-layer network over [dense vector ; mean of bag embeddings]:
 //   h = relu(W1 x + b1), logit = W2 h + b2,
-//   score = sigmoid(platt_a * logit + platt_b), assigned when >= threshold.
+//   score = sigmoid(platt_a * logit' + platt_b), assigned when >= threshold,
+// where logit' = (1 - w) * logit + w * (max of its sentences' logits) with
+// w = sentence_weight for responses of two or more sentences
+// (sentence_pooling.h), and logit' = logit otherwise.
 // Matrices are row-major, one row per output unit.
 struct Model {
   FeatureConfig features;
@@ -21,6 +24,7 @@ struct Model {
   int vec_dim = 0;   // size of TextFeatures::dense (see features.h)
   int bag_dim = 0;
   int hidden = 0;
+  float sentence_weight = 0;  // w above; 0: no sentence pooling
   std::vector<std::string> label_ids;
   std::vector<float> embeddings;  // features.buckets x bag_dim
   std::vector<float> w1, b1;      // hidden x input_dim(), hidden

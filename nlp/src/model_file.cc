@@ -12,7 +12,9 @@ namespace sift::nlp {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'M', 'D', 'L', '\0'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
+// Version 2 lacks the sentence weight (read as 0: no sentence pooling).
+constexpr std::uint32_t kOldestVersion = 2;
 
 std::uint64_t Fnv1a64(const char* data, std::size_t n) {
   std::uint64_t h = 1469598103934665603ull;
@@ -157,6 +159,7 @@ Status WriteModel(const Model& m, const std::string& path) {
   for (int v : {m.word_dim, m.vec_dim, m.bag_dim, m.hidden}) {
     w.Put<std::int32_t>(v);
   }
+  w.Put(m.sentence_weight);
   PutDenseParameters(m, &w);
   w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
   std::string tmp = path + ".tmp";
@@ -189,10 +192,12 @@ Result<Model> ReadModel(const std::string& path) {
   }
   Reader r(bytes);
   for (std::size_t i = 0; i < sizeof kMagic; ++i) r.Get<char>();
-  if (auto v = r.Get<std::uint32_t>(); v != kVersion) {
-    return Status::Corruption(path + ": model format version " +
-                              std::to_string(v) + "; this sift reads version " +
-                              std::to_string(kVersion));
+  const auto format = r.Get<std::uint32_t>();
+  if (format < kOldestVersion || format > kVersion) {
+    return Status::Corruption(
+        path + ": model format version " + std::to_string(format) +
+        "; this sift reads versions " + std::to_string(kOldestVersion) +
+        " to " + std::to_string(kVersion));
   }
   Model m;
   m.vectors_checksum = r.Get<std::uint64_t>();
@@ -212,11 +217,13 @@ Result<Model> ReadModel(const std::string& path) {
   m.vec_dim = r.Get<std::int32_t>();
   m.bag_dim = r.Get<std::int32_t>();
   m.hidden = r.Get<std::int32_t>();
+  if (format >= 3) m.sentence_weight = r.Get<float>();
   bool sane = r.ok() && labels > 0 && labels == m.label_ids.size() &&
               m.features.buckets > 0 && m.features.buckets <= (1u << 24) &&
               m.word_dim > 0 && m.word_dim <= 4096 && m.vec_dim > 0 &&
               m.vec_dim <= 16384 && m.bag_dim > 0 && m.bag_dim <= 1024 &&
-              m.hidden > 0 && m.hidden <= 8192;
+              m.hidden > 0 && m.hidden <= 8192 && m.sentence_weight >= 0 &&
+              m.sentence_weight <= 1;
   if (!sane) return Status::Corruption(path + ": model header is damaged");
   SIFT_RETURN_IF_ERROR(GetDenseParameters(&r, &m, path));
   if (!r.ok() || r.pos() != bytes.size() - 8) {

@@ -31,7 +31,7 @@ Result<Taxonomy> PolarityTaxonomy() {
 std::vector<LabelledText> Items(const std::vector<SentimentExample>& examples) {
   std::vector<LabelledText> items;
   for (const SentimentExample& e : examples) {
-    items.push_back({e.analysis_text, {static_cast<int>(e.polarity)}});
+    items.push_back({e.analysis_text, {static_cast<int>(e.polarity)}, {}});
   }
   return items;
 }
@@ -88,6 +88,7 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   // features, and the model directory stays small.
   TrainOptions options;
   options.features.buckets = 1u << 17;
+  options.sentence_weights = {0.0f};  // one polarity per response
   options.bag_dim = 32;
   auto trained =
       Train(*taxonomy, *vectors, Items(train), Items(dev), options, dir);

@@ -1,5 +1,6 @@
 #include "sift/nlp/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -9,6 +10,7 @@
 
 #include "model.h"
 #include "network_trainer.h"
+#include "sentence_pooling.h"
 #include "sift/core/version.h"
 #include "sift/nlp/calibration.h"
 
@@ -161,14 +163,16 @@ void TrainWithEarlyStopping(NetworkTrainer* trainer, Model* model,
   *model = std::move(best);
 }
 
-// Fits each label's Platt scaling and F1 threshold on dev; returns the
-// calibrated dev scores, scores[label][text].
+// Fits each label's Platt scaling and F1 threshold on dev `logits`
+// (logits[label][text]); returns the calibrated dev scores, likewise.
 std::vector<std::vector<float>> Calibrate(
-    const NetworkTrainer& trainer, const std::vector<TextFeatures>& dev,
+    const std::vector<std::vector<float>>& logits,
     const std::vector<LabelledText>& dev_data, Model* model) {
   const int L = model->labels();
   const auto dev_gold = GoldMatrix(dev_data, L);
-  std::vector<std::vector<float>> logits = trainer.Logits(dev);
+  model->platt_a.clear();
+  model->platt_b.clear();
+  model->thresholds.clear();
   std::vector<std::vector<float>> calibrated(L);
   for (int l = 0; l < L; ++l) {
     auto [a, b] = FitPlatt(logits[l], dev_gold[l]);
@@ -179,6 +183,72 @@ std::vector<std::vector<float>> Calibrate(
     model->thresholds.push_back(BestF1Threshold(calibrated[l], dev_gold[l]));
   }
   return calibrated;
+}
+
+// Chooses the sentence weight among options.sentence_weights by calibrated
+// dev macro-F1, and leaves that weight's calibration and thresholds in
+// `model`; returns the calibrated dev scores.
+Result<std::vector<std::vector<float>>> CalibratePooled(
+    const NetworkTrainer& trainer, const WordVectors& vectors,
+    const std::vector<TextFeatures>& dev,
+    const std::vector<LabelledText>& dev_data, const TrainOptions& options,
+    Model* model) {
+  const int L = model->labels();
+  const std::vector<std::vector<float>> logits = trainer.Logits(dev);
+  std::vector<float> weights = options.sentence_weights;
+  if (weights.empty()) weights = {0.0f};
+  for (float w : weights) {
+    if (!(w >= 0 && w <= 1)) {
+      return Status::InvalidArgument("sentence weights must be in [0, 1]");
+    }
+  }
+  std::vector<std::string> sentence_texts;
+  std::vector<int> counts(dev_data.size(), 0);
+  if (*std::max_element(weights.begin(), weights.end()) > 0) {
+    auto segmenter = SentenceSegmenter::Create();
+    if (!segmenter.ok()) return segmenter.status();
+    for (std::size_t i = 0; i < dev_data.size(); ++i) {
+      counts[i] = segmenter->Append(dev_data[i].text, dev_data[i].display_text,
+                                    &sentence_texts);
+    }
+  }
+  std::vector<LabelledText> sentence_items;
+  for (std::string& t : sentence_texts) sentence_items.push_back({t, {}, {}});
+  auto sentence_features = Featurize(vectors, *model, sentence_items);
+  if (!sentence_features.ok()) return sentence_features.status();
+  const auto sentences = trainer.Logits(sentence_features.value());
+  double best_f1 = -1;
+  Model best = *model;
+  std::vector<std::vector<float>> best_scores;
+  for (float w : weights) {
+    std::vector<std::vector<float>> pooled = logits;
+    std::vector<float> row(L), sentence_rows;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < dev_data.size(); ++i) {
+      sentence_rows.clear();
+      for (int k = 0; k < counts[i]; ++k) {
+        for (int l = 0; l < L; ++l)
+          sentence_rows.push_back(sentences[l][first + k]);
+      }
+      for (int l = 0; l < L; ++l) row[l] = logits[l][i];
+      PoolSentenceLogits(w, L, sentence_rows.data(), counts[i], row.data());
+      for (int l = 0; l < L; ++l) pooled[l][i] = row[l];
+      first += static_cast<std::size_t>(counts[i]);
+    }
+    Model candidate = *model;
+    candidate.sentence_weight = w;
+    auto scores = Calibrate(pooled, dev_data, &candidate);
+    double f1 =
+        Evaluate(GoldLists(dev_data), Assign(scores, candidate.thresholds), L)
+            .macro_f1;
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = std::move(candidate);
+      best_scores = std::move(scores);
+    }
+  }
+  *model = std::move(best);
+  return best_scores;
 }
 
 Status WriteModelDirectory(const Model& model, const Taxonomy& taxonomy,
@@ -215,15 +285,18 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
   TrainReport report;
   TrainWithEarlyStopping(&trainer, &model.value(), train_features.value(),
                          dev_features.value(), dev, options, &report);
-  auto calibrated =
-      Calibrate(trainer, dev_features.value(), dev, &model.value());
+  auto pooled = CalibratePooled(trainer, vectors, dev_features.value(), dev,
+                                options, &model.value());
+  if (!pooled.ok()) return pooled.status();
+  const auto& calibrated = pooled.value();
   report.thresholds = model->thresholds;
+  report.sentence_weight = model->sentence_weight;
   report.dev = Evaluate(GoldLists(dev), Assign(calibrated, model->thresholds),
                         model->labels());
   char fingerprint[17];
   std::snprintf(fingerprint, sizeof fingerprint, "%016llx",
                 static_cast<unsigned long long>(DataFingerprint(train, dev)));
-  model->version = std::string("sift-classifier/2 (sift ") + Version() +
+  model->version = std::string("sift-classifier/3 (sift ") + Version() +
                    ", seed " + std::to_string(options.seed) + ", data " +
                    fingerprint + ", epoch " +
                    std::to_string(report.best_epoch) + ")";

@@ -32,11 +32,11 @@ class ThemesTest : public ::testing::Test {
     ASSERT_TRUE(taxonomy.ok());
     std::vector<nlp::LabelledText> data;
     for (int copy = 0; copy < 4; ++copy) {
-      data.push_back({"the road and the cars", {0}});
-      data.push_back({"bus to the town", {0}});
-      data.push_back({"the school teacher", {1}});
-      data.push_back({"school in the village", {1}});
-      data.push_back({"river and bridge", {}});
+      data.push_back({"the road and the cars", {0}, {}});
+      data.push_back({"bus to the town", {0}, {}});
+      data.push_back({"the school teacher", {1}, {}});
+      data.push_back({"school in the village", {1}, {}});
+      data.push_back({"river and bridge", {}, {}});
     }
     nlp::TrainOptions o;
     o.features.buckets = 1024;

@@ -43,7 +43,7 @@ std::vector<LabelledText> Data(int copies) {
   };
   std::vector<LabelledText> out;
   for (int c = 0; c < copies; ++c) {
-    for (const auto& [text, labels] : base) out.push_back({text, labels});
+    for (const auto& [text, labels] : base) out.push_back({text, labels, {}});
   }
   return out;
 }
@@ -87,8 +87,8 @@ class ClassifierTest : public ::testing::Test {
 };
 
 // The reference: the network in plain loops, straight from model.h's
-// definition.
-std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f) {
+// definition. Raw logits, one per label.
+std::vector<double> ReferenceLogits(const Model& m, const TextFeatures& f) {
   std::vector<float> x(m.input_dim());
   InputRow(m, f, x.data());
   std::vector<float> h(m.hidden);
@@ -99,14 +99,27 @@ std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f) {
     }
     h[j] = z > 0 ? static_cast<float>(z) : 0.0f;
   }
-  std::vector<float> scores;
+  std::vector<double> logits;
   for (int l = 0; l < m.labels(); ++l) {
     double z = m.b2[l];
     for (int j = 0; j < m.hidden; ++j) {
       z += static_cast<double>(m.w2[l * m.hidden + j]) * h[j];
     }
-    double c = m.platt_a[l] * z + m.platt_b[l];
-    scores.push_back(static_cast<float>(1 / (1 + std::exp(-c))));
+    logits.push_back(z);
+  }
+  return logits;
+}
+
+float Calibrated(const Model& m, int label, double logit) {
+  double c = m.platt_a[label] * logit + m.platt_b[label];
+  return static_cast<float>(1 / (1 + std::exp(-c)));
+}
+
+std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f) {
+  std::vector<float> scores;
+  std::vector<double> logits = ReferenceLogits(m, f);
+  for (int l = 0; l < m.labels(); ++l) {
+    scores.push_back(Calibrated(m, l, logits[l]));
   }
   return scores;
 }
@@ -191,6 +204,57 @@ TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
   }
 }
 
+// A pooling model scores a response of several sentences from its own
+// logit and its best sentence's: sentences from the display text's lines
+// where it is given, else from the analysis text's punctuation; a
+// one-sentence response is scored as it is.
+TEST_F(ClassifierTest, SentencePoolingWeighsTheBestSentence) {
+  std::string trained = TrainModel("model");
+  auto model = ReadModel(trained + "/model.bin");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  model->sentence_weight = 0.25f;
+  std::string dir = dir_.file("pooling");
+  std::filesystem::create_directories(dir);
+  ASSERT_TRUE(WriteModel(model.value(), dir + "/model.bin").ok());
+  WriteFile(dir + "/taxonomy.json", ReadFile(trained + "/taxonomy.json"));
+  auto classifier = Classifier::Load(dir, vectors_path_);
+  ASSERT_TRUE(classifier.ok()) << classifier.status().ToString();
+  CompactEmbeddings(&model.value());
+  auto featurizer = Featurizer::Create(&*vectors_, model->features);
+  ASSERT_TRUE(featurizer.ok());
+  featurizer->SetPrototypes(model->prototypes, model->labels());
+  auto logits = [&](const std::string& text) {
+    TextFeatures f;
+    featurizer->Extract(text, &f);
+    return ReferenceLogits(model.value(), f);
+  };
+  const std::string first = "the road and the cars";
+  const std::string second = "the school teacher";
+  const std::string analysis = first + " " + second;
+  struct Case {
+    std::string analysis, display;
+    bool pooled;
+  } cases[] = {
+      {analysis, first + "\n" + second, true},     // two lines
+      {first + ". The school teacher", "", true},  // punctuation
+      {analysis, analysis, false},                 // one sentence
+  };
+  for (const Case& c : cases) {
+    std::vector<Prediction> got;
+    std::vector<ClassifierInput> input = {{c.analysis, c.display}};
+    ASSERT_TRUE(classifier->Classify(input, &got).ok());
+    std::vector<double> z = logits(c.analysis);
+    std::vector<double> a = logits(first);
+    std::vector<double> b =
+        logits(c.display.empty() ? "The school teacher" : second);
+    for (int l = 0; l < model->labels(); ++l) {
+      double want = c.pooled ? 0.75 * z[l] + 0.25 * std::max(a[l], b[l]) : z[l];
+      EXPECT_NEAR(got[0].scores[l], Calibrated(model.value(), l, want), 1e-4)
+          << c.analysis << " | " << c.display << " label " << l;
+    }
+  }
+}
+
 TEST_F(ClassifierTest, LearnsTheTinyTask) {
   std::string dir = TrainModel("model");
   auto classifier = Classifier::Load(dir, vectors_path_);
@@ -205,7 +269,7 @@ TEST_F(ClassifierTest, LearnsTheTinyTask) {
   EXPECT_EQ(p[0].labels, std::vector<int>{0});
   EXPECT_EQ(p[1].labels, std::vector<int>{1});
   EXPECT_TRUE(p[2].labels.empty());
-  auto why = classifier->Explain("the road and the cars", 3);
+  auto why = classifier->Explain({"the road and the cars", {}}, 3);
   ASSERT_TRUE(why.ok());
   ASSERT_EQ(why->size(), 1u);
   ASSERT_FALSE((*why)[0].evidence.empty());

@@ -13,6 +13,11 @@
 // review when a score sits within `review_margin` of its threshold, or when
 // no label is assigned yet one comes close.
 //
+// A model may pool sentences (models/FORMAT.md): a response's score for a
+// label then also weighs its best sentence's, so a point made in one bullet
+// of a long submission counts. Give the display text where you have it
+// (ClassifierInput): its line breaks are where bullets end.
+//
 // Thread safety: Classify() and Explain() are not thread-safe (they reuse
 // buffers and use `threads` worker threads themselves); one call at a time.
 #ifndef SIFT_NLP_CLASSIFIER_H_
@@ -20,6 +25,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -40,6 +46,15 @@ struct Prediction {
 struct Explanation {
   int label = 0;
   std::vector<std::pair<std::string, float>> evidence;
+};
+
+// One response to classify. `analysis_text` is what the model reads
+// (sift/ingest/normalizer.h); `display_text`, where known (else empty), is
+// where a sentence-pooling model finds the sentences. Both must outlive the
+// call that reads them.
+struct ClassifierInput {
+  std::string_view analysis_text;
+  std::string_view display_text;
 };
 
 struct ClassifierOptions {
@@ -69,13 +84,18 @@ class Classifier {
   const std::string& version() const;
   const std::vector<float>& thresholds() const;
 
-  // Classifies analysis texts (sift/ingest/normalizer.h), one prediction
-  // per text, in order.
+  // Classifies responses, one prediction per input, in order.
+  Status Classify(const std::vector<ClassifierInput>& inputs,
+                  std::vector<Prediction>* predictions);
+  // The same for analysis texts alone (a pooling model then finds
+  // sentences by punctuation only).
   Status Classify(const std::vector<std::string>& texts,
                   std::vector<Prediction>* predictions);
 
-  // Explains each assigned label of `text` with up to `top` words/phrases.
-  Result<std::vector<Explanation>> Explain(const std::string& text, int top);
+  // Explains each label Classify() assigns to `input` with up to `top`
+  // words/phrases: those whose removal lowers the response's own logit most.
+  Result<std::vector<Explanation>> Explain(const ClassifierInput& input,
+                                           int top);
 
  private:
   struct State;

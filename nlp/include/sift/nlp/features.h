@@ -28,7 +28,7 @@
 namespace sift::nlp {
 
 struct FeatureConfig {
-  std::uint32_t buckets = 1u << 18;  // hashed bag slots
+  std::uint32_t buckets = 1u << 16;  // hashed bag slots
   int char_min = 3;                  // character n-gram sizes of "<word>";
   int char_max = 5;                  // char_max 0 disables them
   bool word_bigrams = true;

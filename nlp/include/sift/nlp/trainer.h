@@ -25,8 +25,9 @@
 namespace sift::nlp {
 
 struct LabelledText {
-  std::string text;         // analysis form
-  std::vector<int> labels;  // taxonomy indexes
+  std::string text;          // analysis form
+  std::vector<int> labels;   // taxonomy indexes
+  std::string display_text;  // display form where known (for sentences)
 };
 
 struct TrainOptions {
@@ -39,6 +40,9 @@ struct TrainOptions {
   float learning_rate = 1e-3f;
   float dropout = 0.5f;  // on the hidden layer, while training
   std::uint64_t seed = 2019;
+  // Sentence pooling weights tried on dev (classifier.h); the best dev
+  // macro-F1 wins, the first on a tie. {0} turns pooling off.
+  std::vector<float> sentence_weights = {0.0f, 0.25f, 0.5f};
   // Called after each epoch (on the calling thread). May be empty.
   std::function<void(int epoch, float loss, float dev_macro_f1)> progress;
 };
@@ -61,6 +65,7 @@ struct TrainReport {
   int best_epoch = 0;
   EvalReport dev;  // with the final, calibrated thresholds
   std::vector<float> thresholds;
+  float sentence_weight = 0;  // chosen on dev (TrainOptions)
   double seconds = 0;
   std::string version;
 };
