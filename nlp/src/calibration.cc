@@ -9,6 +9,24 @@
 
 namespace sift::nlp {
 
+namespace {
+
+// Platt's log-loss at (a, b): sum of log(1 + e^-z) + (1 - t) z, z = a x + b,
+// computed without overflow.
+double PlattLoss(const std::vector<float>& logits,
+                 const std::vector<double>& targets, double a, double b) {
+  double loss = 0;
+  for (std::size_t i = 0; i < logits.size(); ++i) {
+    const double z = a * logits[i] + b;
+    const double softplus_neg =
+        z >= 0 ? std::log1p(std::exp(-z)) : -z + std::log1p(std::exp(z));
+    loss += softplus_neg + (1 - targets[i]) * z;
+  }
+  return loss;
+}
+
+}  // namespace
+
 std::pair<float, float> FitPlatt(const std::vector<float>& logits,
                                  const std::vector<bool>& gold) {
   const double positives =
@@ -16,29 +34,46 @@ std::pair<float, float> FitPlatt(const std::vector<float>& logits,
   const double negatives = static_cast<double>(gold.size()) - positives;
   if (positives == 0 || negatives == 0) return {1.0f, 0.0f};
   // Platt (1999): targets pulled off 0 and 1 to avoid overconfidence.
-  const double hi = (positives + 1) / (positives + 2);
-  const double lo = 1 / (negatives + 2);
-  double a = 1, b = 0;
+  std::vector<double> targets;
+  for (bool g : gold) {
+    targets.push_back(g ? (positives + 1) / (positives + 2)
+                        : 1 / (negatives + 2));
+  }
+  // Newton's method with a backtracking line search, from the prior (Lin,
+  // Lin & Weng 2007): plain Newton from (1, 0) diverges when the logits are
+  // large, as a trained network's are.
+  double a = 0, b = std::log((positives + 1) / (negatives + 1));
+  double loss = PlattLoss(logits, targets, a, b);
   for (int iteration = 0; iteration < 100; ++iteration) {
-    double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    double ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
     for (std::size_t i = 0; i < logits.size(); ++i) {
-      double x = logits[i];
-      double p = 1 / (1 + std::exp(-(a * x + b)));
-      double t = gold[i] ? hi : lo;
-      double w = p * (1 - p);
-      ga += (p - t) * x;
-      gb += (p - t);
+      const double x = logits[i];
+      const double p = 1 / (1 + std::exp(-(a * x + b)));
+      const double w = p * (1 - p);
+      ga += (p - targets[i]) * x;
+      gb += p - targets[i];
       haa += w * x * x;
       hab += w * x;
       hbb += w;
     }
-    double det = haa * hbb - hab * hab;
-    if (std::abs(det) < 1e-12) break;
-    double da = (hbb * ga - hab * gb) / det;
-    double db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (std::abs(da) < 1e-7 && std::abs(db) < 1e-7) break;
+    if (std::abs(ga) < 1e-5 && std::abs(gb) < 1e-5) break;
+    const double det = haa * hbb - hab * hab;
+    const double da = -(hbb * ga - hab * gb) / det;  // Newton direction
+    const double db = -(haa * gb - hab * ga) / det;
+    const double slope = ga * da + gb * db;  // < 0: a descent direction
+    double step = 1;
+    while (step >= 1e-10) {
+      const double next =
+          PlattLoss(logits, targets, a + step * da, b + step * db);
+      if (next < loss + 1e-4 * step * slope) {
+        a += step * da;
+        b += step * db;
+        loss = next;
+        break;
+      }
+      step /= 2;
+    }
+    if (step < 1e-10) break;  // no further decrease possible
   }
   if (!std::isfinite(a) || !std::isfinite(b) || a <= 0) return {1.0f, 0.0f};
   return {static_cast<float>(a), static_cast<float>(b)};

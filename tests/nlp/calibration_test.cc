@@ -29,6 +29,24 @@ TEST(PlattTest, RecoversAKnownLogisticLink) {
   EXPECT_NEAR(b, -1.0, 0.1);
 }
 
+// A trained network's logits run to +-30; Newton's method started at (1, 0)
+// used to diverge on them (falling back to the identity, or worse).
+TEST(PlattTest, RecoversTheLinkOnLargeLogits) {
+  std::mt19937 rng(2);
+  std::uniform_real_distribution<float> x(-30, 30);
+  std::uniform_real_distribution<float> u(0, 1);
+  std::vector<float> logits;
+  std::vector<bool> gold;
+  for (int i = 0; i < 540; ++i) {
+    float z = x(rng);
+    logits.push_back(z);
+    gold.push_back(u(rng) < 1 / (1 + std::exp(-(0.2f * z - 0.5f))));
+  }
+  auto [a, b] = FitPlatt(logits, gold);
+  EXPECT_NEAR(a, 0.2, 0.05);
+  EXPECT_NEAR(b, -0.5, 0.3);
+}
+
 TEST(PlattTest, DegenerateDataKeepsIdentity) {
   EXPECT_EQ(FitPlatt({1, 2, 3}, {true, true, true}),
             std::make_pair(1.0f, 0.0f));
