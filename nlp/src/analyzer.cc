@@ -14,6 +14,8 @@ struct ResponseAnalyzer::State {
   ingest::TextNormalizer normalizer;
   std::vector<std::string> sentence_texts;
   std::vector<Prediction> sentence_predictions;
+  // Per response of the batch, its sentences' predictions where known.
+  std::vector<std::vector<Prediction>> response_sentences;
 };
 
 ResponseAnalyzer::ResponseAnalyzer(std::unique_ptr<State> state)
@@ -49,6 +51,7 @@ Result<ResponseAnalyzer> ResponseAnalyzer::Load(
                                     std::move(sentiment),
                                     std::move(normalizer).value(),
                                     {},
+                                    {},
                                     {}}));
 }
 
@@ -70,7 +73,8 @@ Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
     responses.push_back({in.analysis_text, in.display_text});
   }
   std::vector<Prediction> predictions;
-  SIFT_RETURN_IF_ERROR(s.classifier.Classify(responses, &predictions));
+  SIFT_RETURN_IF_ERROR(
+      s.classifier.Classify(responses, &predictions, &s.response_sentences));
   out->assign(inputs.size(), Analysis());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     (*out)[i].themes = std::move(predictions[i]);
@@ -106,52 +110,69 @@ Status ResponseAnalyzer::Analyze(const std::vector<AnalyzerInput>& inputs,
 Status ResponseAnalyzer::AddThemeSentiment(
     const std::vector<AnalyzerInput>& inputs, std::vector<Analysis>* out) {
   State& s = *state_;
-  // Every sentence of every multi-sentence response, classified in one go.
+  // The sentences of every multi-sentence response with a theme: scored
+  // already where the classifier pooled them (the same sentences), else
+  // classified here in one go.
   s.sentence_texts.clear();
-  std::vector<std::size_t> first(inputs.size() + 1, 0);
+  std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    first[i] = s.sentence_texts.size();
     const Analysis& a = (*out)[i];
-    if (a.sentiment.sentences.size() < 2 || a.themes.labels.empty()) continue;
+    std::vector<Prediction>& known = s.response_sentences[i];
+    if (a.sentiment.sentences.size() < 2 || a.themes.labels.empty()) {
+      known.clear();
+      continue;
+    }
+    if (known.size() == a.sentiment.sentences.size()) continue;
+    pending.push_back(i);
     for (const SentenceSentiment& sentence : a.sentiment.sentences) {
       s.sentence_texts.push_back(
           s.normalizer.ForAnalysis(sentence.span.Of(inputs[i].display_text)));
     }
   }
-  first[inputs.size()] = s.sentence_texts.size();
   SIFT_RETURN_IF_ERROR(
       s.classifier.Classify(s.sentence_texts, &s.sentence_predictions));
-  const std::vector<float>& thresholds = s.classifier.thresholds();
+  auto next = s.sentence_predictions.begin();
+  for (std::size_t i : pending) {
+    const auto n =
+        static_cast<std::ptrdiff_t>((*out)[i].sentiment.sentences.size());
+    s.response_sentences[i].assign(next, next + n);
+    next += n;
+  }
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    Analysis& a = (*out)[i];
-    a.sentence_labels.assign(a.sentiment.sentences.size(), {});
-    for (int label : a.themes.labels) {
-      if (first[i] == first[i + 1]) {
-        a.theme_sentiment.emplace_back(label, a.sentiment.score);
-        for (auto& labels : a.sentence_labels) labels.push_back(label);
-        continue;
-      }
-      double sum = 0;
-      int count = 0;
-      std::size_t best = first[i];
-      for (std::size_t k = first[i]; k < first[i + 1]; ++k) {
-        float score = s.sentence_predictions[k].scores[label];
-        if (score > s.sentence_predictions[best].scores[label]) best = k;
-        if (score >= thresholds[label]) {
-          sum += a.sentiment.sentences[k - first[i]].score;
-          a.sentence_labels[k - first[i]].push_back(label);
-          ++count;
-        }
-      }
-      if (count == 0) {
-        sum = a.sentiment.sentences[best - first[i]].score;
-        a.sentence_labels[best - first[i]].push_back(label);
-        count = 1;
-      }
-      a.theme_sentiment.emplace_back(label, sum / count);
-    }
+    AddThemeSentimentOf(s.response_sentences[i], &(*out)[i]);
   }
   return Status::Ok();
+}
+
+void ResponseAnalyzer::AddThemeSentimentOf(
+    const std::vector<Prediction>& sentences, Analysis* a) const {
+  const std::vector<float>& thresholds = state_->classifier.thresholds();
+  a->sentence_labels.assign(a->sentiment.sentences.size(), {});
+  for (int label : a->themes.labels) {
+    if (sentences.empty()) {
+      a->theme_sentiment.emplace_back(label, a->sentiment.score);
+      for (auto& labels : a->sentence_labels) labels.push_back(label);
+      continue;
+    }
+    double sum = 0;
+    int count = 0;
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < sentences.size(); ++k) {
+      float score = sentences[k].scores[label];
+      if (score > sentences[best].scores[label]) best = k;
+      if (score >= thresholds[label]) {
+        sum += a->sentiment.sentences[k].score;
+        a->sentence_labels[k].push_back(label);
+        ++count;
+      }
+    }
+    if (count == 0) {
+      sum = a->sentiment.sentences[best].score;
+      a->sentence_labels[best].push_back(label);
+      count = 1;
+    }
+    a->theme_sentiment.emplace_back(label, sum / count);
+  }
 }
 
 }  // namespace sift::nlp

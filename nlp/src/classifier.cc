@@ -54,29 +54,30 @@ struct Classifier::State {
   }
 
   // Logits of every response, row after row, pooled with its sentences'
-  // when the model says so (sentence_pooling.h).
+  // when the model says so (sentence_pooling.h). The sentences' own raw
+  // logits follow the responses' in *out (counts[i] rows for response i,
+  // in order) until the caller drops them.
   Status PooledLogits(const std::vector<ClassifierInput>& responses,
-                      std::vector<float>* out) {
+                      std::vector<float>* out, std::vector<int>* counts) {
     std::vector<std::string_view> texts;
     for (const ClassifierInput& r : responses) {
       texts.push_back(r.analysis_text);
     }
-    std::vector<int> counts(responses.size(), 0);
+    counts->assign(responses.size(), 0);
     sentences.clear();
     for (std::size_t i = 0; segmenter && i < responses.size(); ++i) {
-      counts[i] = segmenter->Append(responses[i].analysis_text,
-                                    responses[i].display_text, &sentences);
+      (*counts)[i] = segmenter->Append(responses[i].analysis_text,
+                                       responses[i].display_text, &sentences);
     }
     texts.insert(texts.end(), sentences.begin(), sentences.end());
     SIFT_RETURN_IF_ERROR(Logits(texts, out));
     const int L = model.labels();
     std::size_t row = responses.size();
     for (std::size_t i = 0; i < responses.size(); ++i) {
-      PoolSentenceLogits(model.sentence_weight, L, &(*out)[row * L], counts[i],
-                         &(*out)[i * L]);
-      row += static_cast<std::size_t>(counts[i]);
+      PoolSentenceLogits(model.sentence_weight, L, &(*out)[row * L],
+                         (*counts)[i], &(*out)[i * L]);
+      row += static_cast<std::size_t>((*counts)[i]);
     }
-    out->resize(responses.size() * L);
     return Status::Ok();
   }
 
@@ -197,15 +198,25 @@ const std::vector<float>& Classifier::thresholds() const {
 }
 
 Status Classifier::Classify(const std::vector<ClassifierInput>& inputs,
-                            std::vector<Prediction>* predictions) {
+                            std::vector<Prediction>* predictions,
+                            std::vector<std::vector<Prediction>>* sentences) {
   State& s = *state_;
   std::vector<float> logits;
-  SIFT_RETURN_IF_ERROR(s.PooledLogits(inputs, &logits));
+  std::vector<int> counts;
+  SIFT_RETURN_IF_ERROR(s.PooledLogits(inputs, &logits, &counts));
   const std::size_t L = static_cast<std::size_t>(s.model.labels());
   predictions->clear();
   predictions->reserve(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     predictions->push_back(s.Predict(&logits[i * L]));
+  }
+  if (sentences == nullptr) return Status::Ok();
+  sentences->assign(inputs.size(), {});
+  std::size_t row = inputs.size();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (int k = 0; k < counts[i]; ++k, ++row) {
+      (*sentences)[i].push_back(s.Predict(&logits[row * L]));
+    }
   }
   return Status::Ok();
 }
@@ -221,7 +232,8 @@ Result<std::vector<Explanation>> Classifier::Explain(
     const ClassifierInput& input, int top) {
   State& s = *state_;
   std::vector<float> pooled;
-  SIFT_RETURN_IF_ERROR(s.PooledLogits({input}, &pooled));
+  std::vector<int> counts;
+  SIFT_RETURN_IF_ERROR(s.PooledLogits({input}, &pooled, &counts));
   const std::string text(input.analysis_text);
   TextFeatures f;
   s.featurizers[0].Extract(text, &f);

@@ -242,7 +242,10 @@ TEST_F(ClassifierTest, SentencePoolingWeighsTheBestSentence) {
   for (const Case& c : cases) {
     std::vector<Prediction> got;
     std::vector<ClassifierInput> input = {{c.analysis, c.display}};
-    ASSERT_TRUE(classifier->Classify(input, &got).ok());
+    std::vector<std::vector<Prediction>> sentences;
+    ASSERT_TRUE(classifier->Classify(input, &got, &sentences).ok());
+    ASSERT_EQ(sentences.size(), 1u);
+    ASSERT_EQ(sentences[0].size(), c.pooled ? 2u : 0u);
     std::vector<double> z = logits(c.analysis);
     std::vector<double> a = logits(first);
     std::vector<double> b =
@@ -251,6 +254,11 @@ TEST_F(ClassifierTest, SentencePoolingWeighsTheBestSentence) {
       double want = c.pooled ? 0.75 * z[l] + 0.25 * std::max(a[l], b[l]) : z[l];
       EXPECT_NEAR(got[0].scores[l], Calibrated(model.value(), l, want), 1e-4)
           << c.analysis << " | " << c.display << " label " << l;
+      if (!c.pooled) continue;  // the sentences' own scores, unpooled:
+      EXPECT_NEAR(sentences[0][0].scores[l], Calibrated(model.value(), l, a[l]),
+                  1e-4);
+      EXPECT_NEAR(sentences[0][1].scores[l], Calibrated(model.value(), l, b[l]),
+                  1e-4);
     }
   }
 }

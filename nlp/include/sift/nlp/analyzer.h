@@ -79,6 +79,10 @@ class ResponseAnalyzer {
   explicit ResponseAnalyzer(std::unique_ptr<State> state);
   Status AddThemeSentiment(const std::vector<AnalyzerInput>& inputs,
                            std::vector<Analysis>* out);
+  // Theme sentiment and sentence labels of one analysis from its sentences'
+  // predictions (empty: the response is one sentence, or has no theme).
+  void AddThemeSentimentOf(const std::vector<Prediction>& sentences,
+                           Analysis* a) const;
   std::unique_ptr<State> state_;
 };
 

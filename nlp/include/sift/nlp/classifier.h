@@ -84,9 +84,14 @@ class Classifier {
   const std::string& version() const;
   const std::vector<float>& thresholds() const;
 
-  // Classifies responses, one prediction per input, in order.
+  // Classifies responses, one prediction per input, in order. When
+  // `sentences` is given, (*sentences)[i] holds the predictions of input i's
+  // sentences where the model scored them (a pooling model, two or more
+  // sentences; the display text's sentences as SentenceSplitter finds
+  // them, in order), else nothing.
   Status Classify(const std::vector<ClassifierInput>& inputs,
-                  std::vector<Prediction>* predictions);
+                  std::vector<Prediction>* predictions,
+                  std::vector<std::vector<Prediction>>* sentences = nullptr);
   // The same for analysis texts alone (a pooling model then finds
   // sentences by punctuation only).
   Status Classify(const std::vector<std::string>& texts,
