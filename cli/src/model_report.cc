@@ -112,7 +112,10 @@ std::string SentimentSection(const ModelCardFacts& f) {
       "architecture trained on the three polarities. Combiner: a "
       "multinomial logistic regression over the head and rule scores, the "
       "lowest and highest sentence scores and the network's probabilities, "
-      "fitted on dev; the dev row is 5-fold cross-validated.\n\n"
+      "fitted on dev; the dev row is 5-fold cross-validated. The class is "
+      "the most probable after a bias per class (`class_bias` in "
+      "sentiment.json) tuned on those cross-validated probabilities for "
+      "macro-F1, as the log-loss fit under-calls neutral.\n\n"
       "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
       "| dev | {:.3f} | {:.3f} |\n",
       f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,

@@ -46,6 +46,7 @@ nlohmann::json ToJson(const SentimentHead& head) {
                         {"network", head.network},
                         {"combiner", head.combiner},
                         {"score_rule", head.score_rule},
+                        {"class_bias", head.class_bias},
                         {"negative_threshold", head.negative_threshold},
                         {"positive_threshold", head.positive_threshold},
                         {"dev_macro_f1", head.dev_macro_f1},
@@ -143,6 +144,8 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
     json.at("network").get_to(head.network);
     json.at("combiner").get_to(head.combiner);
     json.at("score_rule").get_to(head.score_rule);
+    if (json.contains("class_bias"))
+      json.at("class_bias").get_to(head.class_bias);
     json.at("negative_threshold").get_to(head.negative_threshold);
     json.at("positive_threshold").get_to(head.positive_threshold);
     json.at("dev_macro_f1").get_to(head.dev_macro_f1);

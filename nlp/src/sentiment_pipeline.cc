@@ -19,6 +19,19 @@ std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
   return z;
 }
 
+int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p) {
+  int best = 0;
+  double best_value = -1e300;
+  for (int c = 0; c < 3; ++c) {
+    const double value = std::log(std::max(p[c], 1e-300)) + head.class_bias[c];
+    if (value > best_value) {
+      best_value = value;
+      best = c;
+    }
+  }
+  return best;
+}
+
 void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
                  double penalty, SentimentHead* head) {
   head->combiner.assign(kCombinerInputs * 3, 0.0);
@@ -128,10 +141,7 @@ std::pair<Polarity, double> Decide(const SentimentHead& head, double head_score,
     return {static_cast<Polarity>(head.Classify(head_score)), head_score};
   }
   std::array<double, 3> p = CombinerProbabilities(head, x);
-  int best = 0;
-  for (int c = 1; c < 3; ++c) {
-    if (p[c] > p[best]) best = c;
-  }
+  const int best = ChooseClass(head, p);
   const double expected = p[2] - p[0];
   const double score = head.score_rule == "expected" ? expected
                        : head.score_rule == "mix"

@@ -32,6 +32,10 @@ using CombinerInput = std::array<double, kCombinerInputs>;
 std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
                                             const CombinerInput& x);
 
+// The class (Polarity as int) of combiner probabilities `p`: the largest
+// log-probability plus head.class_bias.
+int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p);
+
 // Fits head->combiner (multinomial logistic regression, L2 `penalty`,
 // deterministic full-batch gradient descent) on `x` and gold `y`.
 void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,

@@ -211,6 +211,16 @@ TEST(SentimentCombinerTest, LearnsASeparableRuleAndGivesProbabilities) {
   EXPECT_EQ(head.combiner, again.combiner);
 }
 
+TEST(SentimentCombinerTest, ClassBiasMovesTheChoice) {
+  SentimentHead head;
+  const std::array<double, 3> p{0.45, 0.40, 0.15};
+  EXPECT_EQ(ChooseClass(head, p), 0);  // no bias: the most probable
+  head.class_bias = {0, 0.2, 0};       // log(0.40) + 0.2 > log(0.45)
+  EXPECT_EQ(ChooseClass(head, p), 1);
+  head.class_bias = {0, 0.05, 0};  // not enough
+  EXPECT_EQ(ChooseClass(head, p), 0);
+}
+
 TEST(SentimentHeadFileTest, RoundTripsAndRefusesDamage) {
   testing::TempDir dir;
   SentimentHead head;
@@ -220,6 +230,7 @@ TEST(SentimentHeadFileTest, RoundTripsAndRefusesDamage) {
   head.network = "sentiment_network";
   head.combiner.assign(24, 0.125);
   head.score_rule = "expected";
+  head.class_bias = {0, 0.25, -0.5};
   const std::string path = dir.file("sentiment.json");
   ASSERT_TRUE(WriteSentimentHead(head, path).ok());
   auto read = ReadSentimentHead(path);
@@ -227,6 +238,7 @@ TEST(SentimentHeadFileTest, RoundTripsAndRefusesDamage) {
   EXPECT_EQ(read->combiner, head.combiner);
   EXPECT_EQ(read->score_rule, "expected");
   EXPECT_EQ(read->network, "sentiment_network");
+  EXPECT_EQ(read->class_bias, head.class_bias);
   std::string text = testing::ReadFile(path);
   text.replace(text.find("0.125"), 5, "0.126");
   testing::WriteFile(path, text);
