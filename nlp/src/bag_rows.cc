@@ -58,26 +58,32 @@ void InputRow(const Model& model, const TextFeatures& features, float* x) {
           });
 }
 
-BagRowCache::BagRowCache(const Model* model, std::size_t capacity)
-    : model_(model), capacity_(std::max<std::size_t>(capacity, 1)) {}
-
 void BagRowCache::InputRow(const TextFeatures& features, float* x) {
+  if (features.token_slots.size() != features.token_ends.size()) {
+    ::sift::nlp::InputRow(*model_, features, x);
+    return;
+  }
+  if (features.memo_generation != generation_) {
+    generation_ = features.memo_generation;
+    filled_.assign(filled_.size(), false);
+    held_ = 0;
+  }
   const auto dim = static_cast<std::size_t>(model_->bag_dim);
   FillRow(*model_, features, x,
           [&](std::size_t t, std::size_t begin, std::size_t end) {
-            auto found = slots_.find(features.tokens[t]);
-            if (found != slots_.end()) {
-              return static_cast<const float*>(&sums_[found->second * dim]);
+            const std::size_t slot = features.token_slots[t];
+            if (slot >= filled_.size()) {
+              filled_.resize(slot + 1, false);
+              sums_.resize((slot + 1) * dim);
             }
-            if (slots_.size() == capacity_) {
-              slots_.clear();
-              sums_.clear();
+            float* sum = &sums_[slot * dim];
+            if (!filled_[slot]) {
+              std::fill(sum, sum + dim, 0.0f);
+              AddRows(*model_, features.bag, begin, end, sum);
+              filled_[slot] = true;
+              ++held_;
             }
-            const auto slot = static_cast<std::uint32_t>(slots_.size());
-            slots_.emplace(features.tokens[t], slot);
-            sums_.resize(sums_.size() + dim, 0.0f);
-            AddRows(*model_, features.bag, begin, end, &sums_[slot * dim]);
-            return static_cast<const float*>(&sums_[slot * dim]);
+            return static_cast<const float*>(sum);
           });
 }
 

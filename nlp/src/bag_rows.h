@@ -4,8 +4,6 @@
 #define SIFT_NLP_SRC_BAG_ROWS_H_
 
 #include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "model.h"
@@ -22,27 +20,31 @@ namespace sift::nlp {
 void InputRow(const Model& model, const TextFeatures& features, float* x);
 
 // A memo of each token's summed rows (its word id and its character
-// n-grams): a word seen before costs one look-up instead of a row read per
-// n-gram, which is where inference spent most of its time. InputRow() gives
-// exactly ::InputRow()'s values. Keeps up to `capacity` tokens and starts
-// afresh when full.
-// Not thread-safe: one per thread. REQUIRES: `model` outlives the cache and
-// is not changed while the cache is in use.
+// n-grams), keyed by the token's slot in the Featurizer's own token memo
+// (TextFeatures::token_slots): a word seen before costs one array look-up
+// instead of a row read per n-gram, which is where inference spent most of
+// its time. InputRow() gives exactly ::InputRow()'s values; when features
+// come from another memo generation (the Featurizer started afresh, or
+// another Featurizer) it starts afresh too; features without slots are
+// summed directly. Its size is bounded by the Featurizer's memo.
+// Not thread-safe: one per thread, fed by one Featurizer. REQUIRES: `model`
+// outlives the cache and is not changed while the cache is in use.
 class BagRowCache {
  public:
-  BagRowCache(const Model* model, std::size_t capacity);
+  explicit BagRowCache(const Model* model) : model_(model) {}
 
-  // As ::InputRow(*model, features, x). REQUIRES: features.tokens and
-  // features.token_ends as Featurizer::Extract fills them.
+  // As ::InputRow(*model, features, x).
   void InputRow(const TextFeatures& features, float* x);
 
-  std::size_t size() const { return slots_.size(); }
+  // Tokens whose sums are held.
+  std::size_t size() const { return held_; }
 
  private:
   const Model* model_;
-  std::size_t capacity_;
-  std::unordered_map<std::string, std::uint32_t> slots_;  // token -> slot
-  std::vector<float> sums_;  // bag_dim floats per slot
+  std::uint64_t generation_ = 0;
+  std::vector<float> sums_;   // bag_dim floats per slot
+  std::vector<bool> filled_;  // per slot: sums_ holds its sum
+  std::size_t held_ = 0;
 };
 
 }  // namespace sift::nlp

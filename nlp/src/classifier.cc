@@ -13,13 +13,6 @@
 #include "sift/nlp/word_vectors.h"
 
 namespace sift::nlp {
-namespace {
-
-// Tokens whose summed bag rows each thread keeps (BagRowCache): about 8 MB a
-// thread, more distinct words than most consultations hold.
-constexpr std::size_t kBagCacheTokens = 1 << 15;
-
-}  // namespace
 
 struct Classifier::State {
   ClassifierOptions options;
@@ -176,7 +169,7 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
           " dense features, the featurizer makes " + std::to_string(f->dim()));
     }
     state->featurizers.push_back(std::move(f.value()));
-    state->bag_caches.emplace_back(&state->model, kBagCacheTokens);
+    state->bag_caches.emplace_back(&state->model);
   }
   if (m.sentence_weight > 0) {
     auto segmenter = SentenceSegmenter::Create();

@@ -3,10 +3,19 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace sift::nlp {
 namespace {
+
+// Tokens a Featurizer remembers (about 100 bytes each) before starting
+// afresh; more distinct words than most consultations hold.
+constexpr std::size_t kMemoTokens = 1 << 15;
+
+// Memo generations unique across Featurizers: the high 32 bits name the
+// Featurizer, the low 32 count its fills.
+std::atomic<std::uint64_t> next_featurizer{1};
 
 // Probability of the word at frequency `rank` (0-based) under Zipf's law
 // over `vocabulary` words.
@@ -45,7 +54,27 @@ Featurizer::Featurizer(const WordVectors* vectors, const FeatureConfig& config,
     : vectors_(vectors),
       config_(config),
       tokenizer_(std::move(tokenizer)),
-      scratch_(vectors->dim()) {}
+      scratch_(vectors->dim()),
+      memo_generation_(next_featurizer.fetch_add(1) << 32) {}
+
+std::uint32_t Featurizer::MemoSlot(const std::string& token) {
+  if (auto found = memo_.find(token); found != memo_.end()) {
+    return found->second;
+  }
+  TokenEntry entry;
+  entry.row = vectors_->Find(token);
+  entry.ids_begin = static_cast<std::uint32_t>(memo_ids_.size());
+  std::string key;
+  key.push_back('w');
+  key.append(token);
+  memo_ids_.push_back(FeatureHash(key) % config_.buckets);
+  AddCharNgrams(token, &memo_ids_);
+  entry.ids_end = static_cast<std::uint32_t>(memo_ids_.size());
+  const auto slot = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(entry);
+  memo_.emplace(token, slot);
+  return slot;
+}
 
 int Featurizer::dim() const {
   int prototypes = config_.label_prototypes ? 2 * prototype_count_ : 0;
@@ -128,6 +157,7 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   out->tokens.clear();
   out->bag.clear();
   out->token_ends.clear();
+  out->token_slots.clear();
   const int vec_dim = vectors_->dim();
   out->dense.assign(dim(), 0.0f);
   float* mean = out->dense.data();
@@ -138,17 +168,26 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   std::fill(proto_best, proto_best + protos, -1.0f);
   out->known_tokens = 0;
   tokenizer_.Tokenize(analysis_text, &out->tokens);
+  // Start the memo afresh between texts, never within one, so every slot
+  // of this text belongs to one generation.
+  if (memo_.size() + out->tokens.size() > kMemoTokens) {
+    memo_.clear();
+    entries_.clear();
+    memo_ids_.clear();
+    ++memo_generation_;
+  }
+  out->memo_generation = memo_generation_;
   const std::size_t vocabulary = vectors_->size();
   std::string key;
   for (std::size_t i = 0; i < out->tokens.size(); ++i) {
     const std::string& token = out->tokens[i];
-    key.clear();
-    key.push_back('w');
-    key.append(token);
-    out->bag.push_back(FeatureHash(key) % config_.buckets);
-    AddCharNgrams(token, &out->bag);
+    const std::uint32_t slot = MemoSlot(token);
+    const TokenEntry& entry = entries_[slot];
+    out->bag.insert(out->bag.end(), memo_ids_.begin() + entry.ids_begin,
+                    memo_ids_.begin() + entry.ids_end);
     out->token_ends.push_back(static_cast<std::uint32_t>(out->bag.size()));
-    int row = vectors_->Find(token);
+    out->token_slots.push_back(slot);
+    const int row = entry.row;
     if (row < 0) continue;
     ++out->known_tokens;
     float weight =

@@ -172,36 +172,83 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
 }
 
 // The per-thread memo of token rows gives InputRow's floats exactly, on
-// packed and on float rows, through repeats and when it fills and starts
-// afresh.
+// packed and on float rows: through repeats, when features come from
+// another featurizer or a featurizer that started its memo afresh, and for
+// features without memo slots.
 TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
   std::string dir = TrainModel("model");
   auto model = ReadModel(dir + "/model.bin");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   Model packed = model.value();
   CompactEmbeddings(&packed);
-  auto featurizer = Featurizer::Create(&*vectors_, model->features);
-  ASSERT_TRUE(featurizer.ok());
-  featurizer->SetPrototypes(model->prototypes, model->labels());
-  ASSERT_EQ(featurizer->dim(), model->vec_dim);
+  auto make = [&] {
+    auto f = Featurizer::Create(&*vectors_, model->features);
+    EXPECT_TRUE(f.ok());
+    f->SetPrototypes(model->prototypes, model->labels());
+    return std::move(f.value());
+  };
+  Featurizer first = make(), second = make();
+  ASSERT_EQ(first.dim(), model->vec_dim);
   std::vector<std::string> texts;
   for (const auto& d : Data(1)) texts.push_back(d.text);
   texts.push_back("the road the road the road to the school");
   texts.push_back("");
+  // More distinct words than a memo holds: the next text starts it afresh.
+  std::string huge;
+  for (int i = 0; i < 40000; ++i)
+    huge.append("w").append(std::to_string(i)).append(" ");
+  texts.push_back(huge);
+  texts.push_back("the school teacher and the road");
   for (const Model* m : {&packed, &model.value()}) {
-    BagRowCache cache(m, 3);  // tiny: it fills and restarts often
+    BagRowCache cache(m);
     TextFeatures f;
     for (int pass = 0; pass < 2; ++pass) {
-      for (const std::string& text : texts) {
-        featurizer->Extract(text, &f);
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        Featurizer& featurizer = (pass + i) % 3 == 0 ? second : first;
+        featurizer.Extract(texts[i], &f);
         std::vector<float> want(m->input_dim()), got(m->input_dim(), -1.0f);
         InputRow(*m, f, want.data());
         cache.InputRow(f, got.data());
-        EXPECT_EQ(got, want) << text;
-        EXPECT_LE(cache.size(), 3u);
+        EXPECT_EQ(got, want) << i;
+        f.token_slots.clear();  // no slots: summed directly
+        cache.InputRow(f, got.data());
+        EXPECT_EQ(got, want) << i;
       }
     }
   }
+}
+
+// The featurizer's token memo changes nothing: a text gives the same
+// features from a fresh featurizer, from one that has seen its words, and
+// from one whose memo started afresh.
+TEST_F(ClassifierTest, TokenMemoGivesTheSameFeatures) {
+  auto model = ReadModel(TrainModel("model") + "/model.bin");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto make = [&] {
+    auto f = Featurizer::Create(&*vectors_, model->features);
+    EXPECT_TRUE(f.ok());
+    f->SetPrototypes(model->prototypes, model->labels());
+    return std::move(f.value());
+  };
+  Featurizer used = make();
+  const std::string text = "the road to the school, and the teacher's road";
+  TextFeatures warm, fresh;
+  used.Extract(text, &warm);
+  const std::uint64_t generation = warm.memo_generation;
+  std::string huge;
+  for (int i = 0; i < 40000; ++i)
+    huge.append("w").append(std::to_string(i)).append(" ");
+  const std::string* order[] = {&text, &huge, &text};
+  for (const std::string* t : order) {
+    used.Extract(*t, &warm);
+    Featurizer once = make();
+    once.Extract(*t, &fresh);
+    EXPECT_EQ(warm.dense, fresh.dense);
+    EXPECT_EQ(warm.bag, fresh.bag);
+    EXPECT_EQ(warm.token_ends, fresh.token_ends);
+    EXPECT_EQ(warm.tokens, fresh.tokens);
+  }
+  EXPECT_NE(warm.memo_generation, generation);  // it started afresh
 }
 
 // A pooling model scores a response of several sentences from its own

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sift/core/status.h"
@@ -51,6 +52,11 @@ struct TextFeatures {
   std::vector<std::uint32_t> token_ends;
   std::vector<std::string> tokens;  // the tokens, for explanations
   int known_tokens = 0;             // tokens found in the vector table
+  // Per token, its slot in the extracting Featurizer's token memo, valid
+  // while that memo's generation is `memo_generation` (a memo of per-token
+  // results may key on it: see nlp/src/bag_rows.h).
+  std::vector<std::uint32_t> token_slots;
+  std::uint64_t memo_generation = 0;
 };
 
 // The 32-bit FNV-1a hash of `s`: bag ids are FeatureHash(kind + text) %
@@ -88,6 +94,17 @@ class Featurizer {
   // best[p] = max(best[p], cosine(word `row`, prototype p)); cosines are
   // computed once per word and cached.
   void BestCosines(int row, const float* word, float* best);
+  // The memo slot of `token`, filled on first sight: its vector-table row
+  // and its word and character n-gram ids. Extract() starts the memo afresh
+  // (a new generation) before a text that could overfill it.
+  std::uint32_t MemoSlot(const std::string& token);
+
+  // What Extract() needs of a token, computed once per memo generation.
+  struct TokenEntry {
+    int row = -1;                 // in the vector table, or -1
+    std::uint32_t ids_begin = 0;  // its word and character n-gram ids:
+    std::uint32_t ids_end = 0;    // memo_ids_[ids_begin, ids_end)
+  };
 
   const WordVectors* vectors_;
   FeatureConfig config_;
@@ -99,6 +116,10 @@ class Featurizer {
   std::vector<bool> have_cosines_;  // which rows of cosines_ are filled
   std::string padded_;              // scratch for AddCharNgrams
   std::vector<int32_t> starts_;     // scratch for AddCharNgrams
+  std::unordered_map<std::string, std::uint32_t> memo_;  // token -> slot
+  std::vector<TokenEntry> entries_;                      // by slot
+  std::vector<std::uint32_t> memo_ids_;
+  std::uint64_t memo_generation_;  // unique to this memo and its fill
 };
 
 }  // namespace sift::nlp
