@@ -185,6 +185,31 @@ std::vector<std::vector<float>> Calibrate(
   return calibrated;
 }
 
+// `logits` (logits[label][text]) pooled with weight `w` with their texts'
+// sentences: counts[i] consecutive columns of `sentences` for text i.
+std::vector<std::vector<float>> PoolByLabel(
+    float w, const std::vector<std::vector<float>>& logits,
+    const std::vector<std::vector<float>>& sentences,
+    const std::vector<int>& counts) {
+  const int L = static_cast<int>(logits.size());
+  std::vector<std::vector<float>> pooled = logits;
+  std::vector<float> row(L), sentence_rows;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    sentence_rows.clear();
+    for (int k = 0; k < counts[i]; ++k) {
+      for (int l = 0; l < L; ++l) {
+        sentence_rows.push_back(sentences[l][first + k]);
+      }
+    }
+    for (int l = 0; l < L; ++l) row[l] = logits[l][i];
+    PoolSentenceLogits(w, L, sentence_rows.data(), counts[i], row.data());
+    for (int l = 0; l < L; ++l) pooled[l][i] = row[l];
+    first += static_cast<std::size_t>(counts[i]);
+  }
+  return pooled;
+}
+
 // Chooses the sentence weight among options.sentence_weights by calibrated
 // dev macro-F1, and leaves that weight's calibration and thresholds in
 // `model`; returns the calibrated dev scores.
@@ -221,20 +246,7 @@ Result<std::vector<std::vector<float>>> CalibratePooled(
   Model best = *model;
   std::vector<std::vector<float>> best_scores;
   for (float w : weights) {
-    std::vector<std::vector<float>> pooled = logits;
-    std::vector<float> row(L), sentence_rows;
-    std::size_t first = 0;
-    for (std::size_t i = 0; i < dev_data.size(); ++i) {
-      sentence_rows.clear();
-      for (int k = 0; k < counts[i]; ++k) {
-        for (int l = 0; l < L; ++l)
-          sentence_rows.push_back(sentences[l][first + k]);
-      }
-      for (int l = 0; l < L; ++l) row[l] = logits[l][i];
-      PoolSentenceLogits(w, L, sentence_rows.data(), counts[i], row.data());
-      for (int l = 0; l < L; ++l) pooled[l][i] = row[l];
-      first += static_cast<std::size_t>(counts[i]);
-    }
+    const auto pooled = PoolByLabel(w, logits, sentences, counts);
     Model candidate = *model;
     candidate.sentence_weight = w;
     auto scores = Calibrate(pooled, dev_data, &candidate);
