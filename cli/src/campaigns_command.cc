@@ -31,10 +31,7 @@ std::shared_ptr<CampaignsArgs> AddCampaignsCommand(CLI::App* app) {
 
 int RunCampaigns(const CampaignsArgs& args) {
   auto campaigns = index::ListCampaigns(args.db);
-  if (!campaigns.ok()) {
-    std::cerr << "sift campaigns: " << campaigns.status().message() << "\n";
-    return 1;
-  }
+  if (!campaigns.ok()) return Fail("campaigns", campaigns.status());
   if (args.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& c : *campaigns) {

@@ -121,11 +121,6 @@ class PredictionWriter {
   bool csv_;
 };
 
-int Fail(const Status& s) {
-  std::cerr << "sift classify: " << s.message() << "\n";
-  return 1;
-}
-
 }  // namespace
 
 std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
@@ -320,17 +315,18 @@ class ClassifyJob {
 
 int RunClassify(const ClassifyArgs& args) {
   auto read = ToReaderOptions(args.reader);
-  if (!read.ok()) return Fail(read.status());
+  if (!read.ok()) return Fail("classify", read.status());
   auto analyzer = nlp::ResponseAnalyzer::Load(
       {args.model.empty() ? DefaultModelDir() : args.model,
        args.vectors.empty() ? DefaultVectorsPath() : args.vectors,
        args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
        !args.no_sentiment});
-  if (!analyzer.ok()) return Fail(analyzer.status());
+  if (!analyzer.ok()) return Fail("classify", analyzer.status());
   std::ofstream file;
   if (!args.out.empty()) {
     file.open(args.out, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(Status::IoError(args.out + ": cannot write"));
+    if (!file)
+      return Fail("classify", Status::IoError(args.out + ": cannot write"));
   }
   std::ostream& out = args.out.empty() ? std::cout : file;
   PredictionWriter writer(&out, analyzer->classifier().taxonomy(),
@@ -338,15 +334,15 @@ int RunClassify(const ClassifyArgs& args) {
   ClassifyJob job(args, &analyzer.value(), &writer);
   if (!args.no_campaigns) {
     if (Status s = job.FindCampaigns(args.files, read.value()); !s.ok()) {
-      return Fail(s);
+      return Fail("classify", s);
     }
   }
   if (Status s = job.ClassifyFiles(args.files, read.value()); !s.ok()) {
-    return Fail(s);
+    return Fail("classify", s);
   }
   job.Finish();
   out.flush();
-  if (!out) return Fail(Status::IoError("cannot write the output"));
+  if (!out) return Fail("classify", Status::IoError("cannot write the output"));
   return 0;
 }
 

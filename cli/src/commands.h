@@ -6,9 +6,19 @@
 #define SIFT_CLI_SRC_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <iostream>
 #include <memory>
+#include <string_view>
+
+#include "sift/core/status.h"
 
 namespace sift::cli {
+
+// Prints "sift <command>: <reason>" on stderr; returns the exit code, 1.
+inline int Fail(std::string_view command, const Status& s) {
+  std::cerr << "sift " << command << ": " << s.message() << "\n";
+  return 1;
+}
 
 struct IngestArgs;
 struct SearchArgs;

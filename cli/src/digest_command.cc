@@ -41,11 +41,6 @@ std::string FormatFor(const DigestArgs& args) {
   return "html";
 }
 
-int Fail(const Status& s) {
-  std::cerr << "sift digest: " << s.message() << "\n";
-  return 1;
-}
-
 }  // namespace
 
 std::shared_ptr<DigestArgs> AddDigestCommand(CLI::App* app) {
@@ -77,25 +72,27 @@ std::shared_ptr<DigestArgs> AddDigestCommand(CLI::App* app) {
 
 int RunDigest(const DigestArgs& args) {
   auto format = report::ParseDigestFormat(FormatFor(args));
-  if (!format.ok()) return Fail(format.status());
+  if (!format.ok()) return Fail("digest", format.status());
   report::DigestOptions options;
   options.db_path = args.db;
   options.title = args.title;
   options.generated = UtcNow();
   auto data = BuildDigestData(options, args.model, args.vectors, args.quiet);
-  if (!data.ok()) return Fail(data.status());
+  if (!data.ok()) return Fail("digest", data.status());
   auto rendered = report::RenderDigest(data.value(), format.value());
-  if (!rendered.ok()) return Fail(rendered.status());
+  if (!rendered.ok()) return Fail("digest", rendered.status());
   // Written beside the target and renamed: never a half-written digest.
   const std::string partial = args.out + ".partial";
   {
     std::ofstream out(partial, std::ios::binary | std::ios::trunc);
     out << rendered.value();
-    if (!out) return Fail(Status::IoError(args.out + ": cannot write"));
+    if (!out)
+      return Fail("digest", Status::IoError(args.out + ": cannot write"));
   }
   std::error_code ec;
   std::filesystem::rename(partial, args.out, ec);
-  if (ec) return Fail(Status::IoError(args.out + ": " + ec.message()));
+  if (ec)
+    return Fail("digest", Status::IoError(args.out + ": " + ec.message()));
   if (!args.quiet) fmt::print("Digest written to {}\n", args.out);
   return 0;
 }

@@ -27,14 +27,7 @@ struct VectorsArgs {
   std::size_t max_words = 150000;
 };
 
-namespace {
-
-int Fail(const char* command, const Status& s) {
-  std::cerr << "sift " << command << ": " << s.message() << "\n";
-  return 1;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app) {
   auto args = std::make_shared<EvalArgs>();

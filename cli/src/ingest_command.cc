@@ -198,10 +198,7 @@ std::shared_ptr<IngestArgs> AddIngestCommand(CLI::App* app) {
 
 int RunIngest(const IngestArgs& args) {
   auto options = BuildOptions(args);
-  if (!options.ok()) {
-    std::cerr << "sift ingest: " << options.status().message() << "\n";
-    return 1;
-  }
+  if (!options.ok()) return Fail("ingest", options.status());
   ProgressLine progress(args.quiet);
   if (progress.enabled()) {
     options->progress = [&progress](const index::IngestProgress& p) {

@@ -178,10 +178,7 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
 
 int RunSearch(const SearchArgs& args) {
   auto searcher = index::Searcher::Open(args.db);
-  if (!searcher.ok()) {
-    std::cerr << "sift search: " << searcher.status().message() << "\n";
-    return 1;
-  }
+  if (!searcher.ok()) return Fail("search", searcher.status());
   index::SearchRequest request;
   request.query = args.query;
   for (const auto& [field, values] : args.filters) {
@@ -209,10 +206,7 @@ int RunSearch(const SearchArgs& args) {
     return 1;
   }
   auto result = searcher->Search(request);
-  if (!result.ok()) {
-    std::cerr << "sift search: " << result.status().message() << "\n";
-    return 1;
-  }
+  if (!result.ok()) return Fail("search", result.status());
   if (args.json) {
     std::cout << ResultJson(result.value(), args.facets)
                      .dump(-1, ' ', false,

@@ -75,10 +75,7 @@ int RunThemes(const ThemesArgs& args) {
   options.db_path = args.db;
   options.only_theme = args.theme;
   auto digest = BuildDigestData(options, args.model, args.vectors, args.quiet);
-  if (!digest.ok()) {
-    std::cerr << "sift themes: " << digest.status().message() << "\n";
-    return 1;
-  }
+  if (!digest.ok()) return Fail("themes", digest.status());
   Json all = Json::parse(digest.value());
   Json out = {{"themes", all["themes"]}};
   if (all.contains("outside_taxonomy")) {

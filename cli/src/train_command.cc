@@ -29,11 +29,6 @@ namespace {
 
 std::string Checksum(std::uint64_t v) { return fmt::format("{:016x}", v); }
 
-int Fail(const Status& s) {
-  std::cerr << "sift train: " << s.message() << "\n";
-  return 1;
-}
-
 // Trains the sentiment head when the data carries gold sentiment; the
 // report is empty (penalty 0) when it does not.
 Result<nlp::SentimentTrainReport> TrainSentimentHead(
@@ -163,18 +158,20 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   std::string vectors_path =
       args.vectors.empty() ? DefaultVectorsPath() : args.vectors;
   auto taxonomy = nlp::Taxonomy::Load(taxonomy_path);
-  if (!taxonomy.ok()) return Fail(taxonomy.status());
+  if (!taxonomy.ok()) return Fail("train", taxonomy.status());
   auto vectors = nlp::WordVectors::Load(vectors_path);
   if (!vectors.ok()) {
-    return Fail(vectors.status().WithContext(
-        "word vectors (run scripts/fetch-vectors.sh, or pass --vectors)"));
+    return Fail(
+        "train",
+        vectors.status().WithContext(
+            "word vectors (run scripts/fetch-vectors.sh, or pass --vectors)"));
   }
   auto read = ToReaderOptions(args.reader);
-  if (!read.ok()) return Fail(read.status());
+  if (!read.ok()) return Fail("train", read.status());
   auto train = nlp::ReadLabelled(args.data, taxonomy.value(), read.value());
-  if (!train.ok()) return Fail(train.status());
+  if (!train.ok()) return Fail("train", train.status());
   auto dev = nlp::ReadLabelled(args.dev, taxonomy.value(), read.value());
-  if (!dev.ok()) return Fail(dev.status());
+  if (!dev.ok()) return Fail("train", dev.status());
 
   nlp::TrainOptions options = args.options;
   ProgressLine progress(args.quiet);
@@ -185,7 +182,7 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   auto report = nlp::Train(taxonomy.value(), vectors.value(), train->items,
                            dev->items, options, args.out);
   progress.Clear();
-  if (!report.ok()) return Fail(report.status());
+  if (!report.ok()) return Fail("train", report.status());
   fmt::print(
       "Trained {} in {:.1f} s: best epoch {} of {}, sentence weight {}\n"
       "Dev split:\n{}",
@@ -193,7 +190,7 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
       report->sentence_weight, EvalTable(report->dev, taxonomy.value(), false));
 
   auto sentiment = TrainSentimentHead(args, vectors_path, *train, *dev);
-  if (!sentiment.ok()) return Fail(sentiment.status());
+  if (!sentiment.ok()) return Fail("train", sentiment.status());
 
   ModelCardFacts facts;
   facts.sentiment = sentiment.value();
@@ -211,10 +208,10 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   if (!args.test.empty()) {
     Status scored = ScoreTestSplit(args, vectors_path, taxonomy.value(),
                                    read.value(), &facts);
-    if (!scored.ok()) return Fail(scored);
+    if (!scored.ok()) return Fail("train", scored);
   }
   Status card = WriteModelCard(facts, taxonomy.value());
-  if (!card.ok()) return Fail(card);
+  if (!card.ok()) return Fail("train", card);
   fmt::print("Model written to {} (model.bin, taxonomy.json, MODEL_CARD.md)\n",
              args.out);
   return 0;
