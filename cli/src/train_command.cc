@@ -137,16 +137,22 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
                   "Sentiment phrase table (default: "
                   "models/sentiment_phrases.tsv)");
   nlp::TrainOptions& o = args->options;
-  cmd->add_option("--seed", o.seed, "Random seed (default 2019)");
-  cmd->add_option("--epochs", o.max_epochs, "Most epochs (default 80)");
+  // Defaults shown in --help come from TrainOptions itself.
+  cmd->add_option("--seed", o.seed, "Random seed")->capture_default_str();
+  cmd->add_option("--epochs", o.max_epochs, "Most epochs")
+      ->capture_default_str();
   cmd->add_option("--patience", o.patience,
-                  "Epochs without a better dev macro-F1 before stopping");
-  cmd->add_option("--hidden", o.hidden, "Hidden units (default 256)");
-  cmd->add_option("--bag-dim", o.bag_dim, "Hashed-bag embedding width");
-  cmd->add_option("--learning-rate", o.learning_rate, "Adam step size");
-  cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout");
-  cmd->add_option("--buckets", o.features.buckets,
-                  "Hashed-bag slots (default 65536)");
+                  "Epochs without a better dev macro-F1 before stopping")
+      ->capture_default_str();
+  cmd->add_option("--hidden", o.hidden, "Hidden units")->capture_default_str();
+  cmd->add_option("--bag-dim", o.bag_dim, "Hashed-bag embedding width")
+      ->capture_default_str();
+  cmd->add_option("--learning-rate", o.learning_rate, "Adam step size")
+      ->capture_default_str();
+  cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout")
+      ->capture_default_str();
+  cmd->add_option("--buckets", o.features.buckets, "Hashed-bag slots")
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   AddReaderFlags(cmd, &args->reader);
   return args;
