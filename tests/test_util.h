@@ -1,5 +1,5 @@
 // Helpers shared by the test suites: a temporary directory that removes
-// itself, and file writing.
+// itself, file writing, and where the fetched data lives.
 #ifndef SIFT_TESTS_TEST_UTIL_H_
 #define SIFT_TESTS_TEST_UTIL_H_
 
@@ -12,6 +12,17 @@
 #include <string>
 
 namespace sift::testing {
+
+// Where scripts/fetch-vectors.sh and scripts/fetch-lexicon.sh put the word
+// vectors and the VADER lexicon: $SIFT_DATA_DIR, else ~/.cache/sift (as the
+// sift command looks for them).
+inline std::string DataDir() {
+  if (const char* data = std::getenv("SIFT_DATA_DIR"); data && *data) {
+    return data;
+  }
+  const char* home = std::getenv("HOME");
+  return std::string(home ? home : ".") + "/.cache/sift";
+}
 
 // A fresh directory under $TMPDIR, removed with everything in it on scope
 // exit.

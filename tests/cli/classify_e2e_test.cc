@@ -25,10 +25,7 @@ using ::sift::testing::WriteFile;
 
 std::string VectorsPath() {
   if (const char* v = std::getenv("SIFT_VECTORS"); v && *v) return v;
-  const char* data = std::getenv("SIFT_DATA_DIR");
-  std::string dir =
-      data && *data ? data : std::string(std::getenv("HOME")) + "/.cache/sift";
-  return dir + "/glove-6b-100d-150k.siftvec";
+  return testing::DataDir() + "/glove-6b-100d-150k.siftvec";
 }
 
 class ClassifyE2eTest : public ::testing::Test {

@@ -20,11 +20,7 @@ using ::sift::testing::ParseJson;
 using ::sift::testing::Sift;
 using ::sift::testing::TempDir;
 
-std::string DataDir() {
-  const char* data = std::getenv("SIFT_DATA_DIR");
-  return data && *data ? data
-                       : std::string(std::getenv("HOME")) + "/.cache/sift";
-}
+using ::sift::testing::DataDir;
 
 class ThemesE2eTest : public ::testing::Test {
  protected:

@@ -116,11 +116,7 @@ TEST(SentimentLexiconTest, FingerprintFollowsContent) {
 // The phrase table with the real VADER lexicon: consultation prose must
 // come out right. Skips when scripts/fetch-lexicon.sh has not run.
 std::string RealLexiconPath() {
-  const char* data = std::getenv("SIFT_DATA_DIR");
-  const char* home = std::getenv("HOME");
-  return (data ? std::string(data)
-               : std::string(home ? home : ".") + "/.cache/sift") +
-         "/vader_lexicon.txt";
+  return testing::DataDir() + "/vader_lexicon.txt";
 }
 
 TEST(ConsultationPhrasesTest, ComeOutRight) {
