@@ -68,6 +68,17 @@ inline constexpr char kWideCsv[] =
     "W2,business,Watford,,Apprenticeships\n"
     "W3,resident,Dacorum,,\n";
 
+// How many times `what` occurs in `text`, without overlaps.
+inline std::size_t Occurrences(const std::string& text,
+                               const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size())) {
+    ++n;
+  }
+  return n;
+}
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});

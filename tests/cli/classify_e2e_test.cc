@@ -131,12 +131,9 @@ TEST_F(ClassifyE2eTest, ManyFilesAndChunksKeepInputOrder) {
                               .append(std::to_string(i)));
     }
   }
-  int reported = 0;
-  for (std::size_t at = r.err.find("empty text"); at != std::string::npos;
-       at = r.err.find("empty text", at + 1)) {
-    ++reported;
-  }
-  EXPECT_EQ(reported, rejected) << r.err;
+  EXPECT_EQ(testing::Occurrences(r.err, "empty text"),
+            static_cast<std::size_t>(rejected))
+      << r.err;
 }
 
 TEST_F(ClassifyE2eTest, CsvOutputAndExplanations) {

@@ -23,6 +23,8 @@
 namespace sift::report {
 namespace {
 
+using ::sift::testing::Occurrences;
+
 using testing::Chromium;
 using testing::ReadAll;
 using testing::RunChromium;
@@ -114,15 +116,6 @@ void Measure(const Image& image, double* ink, std::size_t* colours) {
   }
   *ink = image.pixels.empty() ? 0 : double(differ) / image.pixels.size();
   *colours = seen.size();
-}
-
-std::size_t Occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
 }
 
 class DigestBrowserTest : public ::testing::Test {

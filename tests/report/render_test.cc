@@ -12,8 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "test_util.h"
+
 namespace sift::report {
 namespace {
+
+using ::sift::testing::Occurrences;
 
 using Json = nlohmann::ordered_json;
 
@@ -28,15 +32,6 @@ std::string Render(const std::string& json, DigestFormat format) {
   Result<std::string> out = RenderDigest(json, format);
   EXPECT_TRUE(out.ok()) << out.status().ToString();
   return out.ok() ? *out : std::string();
-}
-
-std::size_t Occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
 }
 
 std::vector<std::string> ThemeIds() {
