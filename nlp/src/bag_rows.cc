@@ -66,7 +66,6 @@ void BagRowCache::InputRow(const TextFeatures& features, float* x) {
   if (features.memo_generation != generation_) {
     generation_ = features.memo_generation;
     filled_.assign(filled_.size(), false);
-    held_ = 0;
   }
   const auto dim = static_cast<std::size_t>(model_->bag_dim);
   FillRow(*model_, features, x,
@@ -81,7 +80,6 @@ void BagRowCache::InputRow(const TextFeatures& features, float* x) {
               std::fill(sum, sum + dim, 0.0f);
               AddRows(*model_, features.bag, begin, end, sum);
               filled_[slot] = true;
-              ++held_;
             }
             return static_cast<const float*>(sum);
           });

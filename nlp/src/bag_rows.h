@@ -36,15 +36,11 @@ class BagRowCache {
   // As ::InputRow(*model, features, x).
   void InputRow(const TextFeatures& features, float* x);
 
-  // Tokens whose sums are held.
-  std::size_t size() const { return held_; }
-
  private:
   const Model* model_;
   std::uint64_t generation_ = 0;
   std::vector<float> sums_;   // bag_dim floats per slot
   std::vector<bool> filled_;  // per slot: sums_ holds its sum
-  std::size_t held_ = 0;
 };
 
 }  // namespace sift::nlp

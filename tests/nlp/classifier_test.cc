@@ -171,8 +171,9 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
   }
 }
 
-// The per-thread memo of token rows gives InputRow's floats exactly, on
-// packed and on float rows: through repeats, when features come from
+// InputRow's bag part is the plain mean of the bag's rows, and the
+// per-thread memo of token rows gives InputRow's floats exactly, on packed
+// and on float rows: through repeats, when features come from
 // another featurizer or a featurizer that started its memo afresh, and for
 // features without memo slots.
 TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
@@ -208,6 +209,20 @@ TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
         featurizer.Extract(texts[i], &f);
         std::vector<float> want(m->input_dim()), got(m->input_dim(), -1.0f);
         InputRow(*m, f, want.data());
+        if (m == &model.value()) {
+          // Independently: the plain mean of every bag id's float row.
+          std::vector<double> mean(m->bag_dim, 0.0);
+          for (std::uint32_t id : f.bag) {
+            for (int d = 0; d < m->bag_dim; ++d) {
+              mean[d] += m->embeddings[std::size_t{id} * m->bag_dim + d];
+            }
+          }
+          for (int d = 0; d < m->bag_dim; ++d) {
+            const double expected =
+                f.bag.empty() ? 0.0 : mean[d] / f.bag.size();
+            EXPECT_NEAR(want[m->vec_dim + d], expected, 1e-5) << i;
+          }
+        }
         cache.InputRow(f, got.data());
         EXPECT_EQ(got, want) << i;
         f.token_slots.clear();  // no slots: summed directly
