@@ -86,6 +86,15 @@ class ClassifierTest : public ::testing::Test {
   TrainOptions options_;
 };
 
+// A text of more distinct words than a Featurizer's token memo holds.
+std::string MoreWordsThanAMemoHolds() {
+  std::string text;
+  for (int i = 0; i < 40000; ++i) {
+    text.append("w").append(std::to_string(i)).append(" ");
+  }
+  return text;
+}
+
 // The reference: the network in plain loops, straight from model.h's
 // definition. Raw logits, one per label.
 std::vector<double> ReferenceLogits(const Model& m, const TextFeatures& f) {
@@ -194,11 +203,7 @@ TEST_F(ClassifierTest, BagRowCacheGivesInputRowExactly) {
   for (const auto& d : Data(1)) texts.push_back(d.text);
   texts.push_back("the road the road the road to the school");
   texts.push_back("");
-  // More distinct words than a memo holds: the next text starts it afresh.
-  std::string huge;
-  for (int i = 0; i < 40000; ++i)
-    huge.append("w").append(std::to_string(i)).append(" ");
-  texts.push_back(huge);
+  texts.push_back(MoreWordsThanAMemoHolds());  // the next text starts afresh
   texts.push_back("the school teacher and the road");
   for (const Model* m : {&packed, &model.value()}) {
     BagRowCache cache(m);
@@ -250,9 +255,7 @@ TEST_F(ClassifierTest, TokenMemoGivesTheSameFeatures) {
   TextFeatures warm, fresh;
   used.Extract(text, &warm);
   const std::uint64_t generation = warm.memo_generation;
-  std::string huge;
-  for (int i = 0; i < 40000; ++i)
-    huge.append("w").append(std::to_string(i)).append(" ");
+  const std::string huge = MoreWordsThanAMemoHolds();
   const std::string* order[] = {&text, &huge, &text};
   for (const std::string* t : order) {
     used.Extract(*t, &warm);
