@@ -124,6 +124,11 @@ std::string SentimentSection(const ModelCardFacts& f) {
     s += fmt::format("| test | {:.3f} | {:.3f} |\n", f.sentiment_test_macro_f1,
                      f.sentiment_test_pearson);
   }
+  if (f.has_sentiment_general_test) {
+    s += fmt::format("| test, general opinion text | {:.3f} | {:.3f} |\n",
+                     f.sentiment_general_test_macro_f1,
+                     f.sentiment_general_test_pearson);
+  }
   s += fmt::format("| dev, rule layer alone (+-0.05) | {:.3f} | {:.3f} |\n",
                    f.sentiment.rule_only_dev_macro_f1,
                    f.sentiment.rule_only_dev_pearson);
@@ -146,6 +151,11 @@ Status WriteModelMetrics(const ModelCardFacts& f) {
     if (f.has_sentiment_test) {
       j["sentiment"]["test_macro_f1"] = f.sentiment_test_macro_f1;
       j["sentiment"]["test_pearson"] = f.sentiment_test_pearson;
+    }
+    if (f.has_sentiment_general_test) {
+      j["sentiment"]["general_test_macro_f1"] =
+          f.sentiment_general_test_macro_f1;
+      j["sentiment"]["general_test_pearson"] = f.sentiment_general_test_pearson;
     }
   }
   const std::string path = f.model_dir + "/metrics.json";

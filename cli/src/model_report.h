@@ -50,6 +50,10 @@ struct ModelCardFacts {
   nlp::SentimentTrainReport sentiment;
   bool has_sentiment_test = false;
   double sentiment_test_macro_f1 = 0, sentiment_test_pearson = 0;
+  // Scores on the sentiment-only held-out files (--sentiment-test).
+  bool has_sentiment_general_test = false;
+  double sentiment_general_test_macro_f1 = 0;
+  double sentiment_general_test_pearson = 0;
 };
 
 // Writes model_dir/MODEL_CARD.md and model_dir/metrics.json (the dev and

@@ -15,6 +15,8 @@ namespace sift::cli {
 
 struct TrainArgs {
   std::vector<std::string> data, dev, test;
+  // Sentiment-only files (no labels) added to the sentiment models' data.
+  std::vector<std::string> sentiment_data, sentiment_dev, sentiment_test;
   std::string out;
   std::string taxonomy;
   std::string vectors;
@@ -33,9 +35,20 @@ std::string Checksum(std::uint64_t v) { return fmt::format("{:016x}", v); }
 // report is empty (penalty 0) when it does not.
 Result<nlp::SentimentTrainReport> TrainSentimentHead(
     const TrainArgs& args, const std::string& vectors_path,
-    const nlp::LabelledSet& train, const nlp::LabelledSet& dev) {
+    const ingest::ResponseReaderOptions& read, const nlp::LabelledSet& train,
+    const nlp::LabelledSet& dev) {
   auto train_examples = train.SentimentExamples();
   auto dev_examples = dev.SentimentExamples();
+  auto extra_train = nlp::ReadSentimentLabelled(args.sentiment_data, read);
+  if (!extra_train.ok()) return extra_train.status();
+  auto extra_dev = nlp::ReadSentimentLabelled(args.sentiment_dev, read);
+  if (!extra_dev.ok()) return extra_dev.status();
+  if (!train_examples.empty() && !dev_examples.empty()) {
+    train_examples.insert(train_examples.end(), extra_train->begin(),
+                          extra_train->end());
+    dev_examples.insert(dev_examples.end(), extra_dev->begin(),
+                        extra_dev->end());
+  }
   if (train_examples.empty() || dev_examples.empty()) {
     fmt::print("No 'sentiment' field in the data: no sentiment head trained\n");
     return nlp::SentimentTrainReport{};
@@ -100,6 +113,16 @@ Status ScoreTestSplit(const TrainArgs& args, const std::string& vectors_path,
   facts->sentiment_test_pearson = sentiment->second;
   fmt::print("Sentiment, test split: macro-F1 {:.3f}, Pearson r {:.3f}\n",
              sentiment->first, sentiment->second);
+  if (args.sentiment_test.empty()) return Status::Ok();
+  auto general = nlp::ReadSentimentLabelled(args.sentiment_test, read);
+  if (!general.ok()) return general.status();
+  auto general_scores = ScoreSentiment(args, vectors_path, general.value());
+  if (!general_scores.ok()) return general_scores.status();
+  facts->has_sentiment_general_test = true;
+  facts->sentiment_general_test_macro_f1 = general_scores->first;
+  facts->sentiment_general_test_pearson = general_scores->second;
+  fmt::print("Sentiment, --sentiment-test: macro-F1 {:.3f}, Pearson r {:.3f}\n",
+             general_scores->first, general_scores->second);
   return Status::Ok();
 }
 
@@ -133,6 +156,15 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
   cmd->add_option("--lexicon", args->lexicon,
                   "VADER lexicon (default: the one scripts/fetch-lexicon.sh "
                   "writes)");
+  cmd->add_option(
+      "--sentiment-data", args->sentiment_data,
+      "Sentiment-only training files (text, sentiment, "
+      "sentiment_score; e.g. corpora/sentiment_general/train.jsonl)");
+  cmd->add_option("--sentiment-dev", args->sentiment_dev,
+                  "Sentiment-only dev files, pooled with --dev's for the "
+                  "sentiment models' choices");
+  cmd->add_option("--sentiment-test", args->sentiment_test,
+                  "Sentiment-only held-out files scored for the card");
   cmd->add_option("--sentiment-phrases", args->phrases,
                   "Sentiment phrase table (default: "
                   "models/sentiment_phrases.tsv)");
@@ -195,7 +227,8 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
       args.out, report->seconds, report->best_epoch, report->epochs_run,
       report->sentence_weight, EvalTable(report->dev, taxonomy.value(), false));
 
-  auto sentiment = TrainSentimentHead(args, vectors_path, *train, *dev);
+  auto sentiment =
+      TrainSentimentHead(args, vectors_path, read.value(), *train, *dev);
   if (!sentiment.ok()) return Fail("train", sentiment.status());
 
   ModelCardFacts facts;

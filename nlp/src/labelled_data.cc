@@ -63,6 +63,29 @@ Result<std::optional<SentimentGold>> ReadSentiment(const ingest::Response& r,
   return std::optional<SentimentGold>(gold);
 }
 
+// Calls `visit(response, where)` for every record of `path`; a rejected row
+// is an error naming its file and line, since training data must be whole.
+template <typename Visit>
+Status ForEachRecord(const std::string& path,
+                     const ingest::ResponseReaderOptions& options,
+                     Visit visit) {
+  auto reader = ingest::ResponseReader::Open(path, options);
+  if (!reader.ok()) return reader.status();
+  ingest::ResponseItem item;
+  while (true) {
+    SIFT_RETURN_IF_ERROR(reader->Next(&item));
+    if (item.kind == ingest::ResponseItem::Kind::kEnd) return Status::Ok();
+    if (item.kind == ingest::ResponseItem::Kind::kRejected) {
+      return Status::InvalidArgument(item.rejection.file + ":" +
+                                     std::to_string(item.rejection.line) +
+                                     ": " + item.rejection.reason);
+    }
+    const ingest::Response& r = item.response;
+    SIFT_RETURN_IF_ERROR(
+        visit(r, r.source_file + ":" + std::to_string(r.source_line)));
+  }
+}
+
 }  // namespace
 
 std::vector<SentimentExample> LabelledSet::SentimentExamples() const {
@@ -81,20 +104,9 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
                                  const ingest::ResponseReaderOptions& options) {
   LabelledSet set;
   for (const std::string& path : paths) {
-    auto reader = ingest::ResponseReader::Open(path, options);
-    if (!reader.ok()) return reader.status();
-    ingest::ResponseItem item;
     std::size_t with_field = 0;
-    while (true) {
-      SIFT_RETURN_IF_ERROR(reader->Next(&item));
-      if (item.kind == ingest::ResponseItem::Kind::kEnd) break;
-      if (item.kind == ingest::ResponseItem::Kind::kRejected) {
-        return Status::InvalidArgument(item.rejection.file + ":" +
-                                       std::to_string(item.rejection.line) +
-                                       ": " + item.rejection.reason);
-      }
-      const ingest::Response& r = item.response;
-      std::string where = r.source_file + ":" + std::to_string(r.source_line);
+    auto visit = [&](const ingest::Response& r,
+                     const std::string& where) -> Status {
       // Metadata values are display-normalised; an empty list comes out "[]".
       // Empty cells are dropped from metadata: a missing field means no
       // labels, unless no record of the file has the field at all.
@@ -123,12 +135,35 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
       set.ids.push_back(r.id);
       set.display_texts.push_back(r.display_text);
       set.sentiment.push_back(gold.value());
-    }
+      return Status::Ok();
+    };
+    SIFT_RETURN_IF_ERROR(ForEachRecord(path, options, visit));
     if (with_field == 0) {
       return Status::InvalidArgument(path + ": no record has a 'labels' field");
     }
   }
   return set;
+}
+
+Result<std::vector<SentimentExample>> ReadSentimentLabelled(
+    const std::vector<std::string>& paths,
+    const ingest::ResponseReaderOptions& options) {
+  std::vector<SentimentExample> examples;
+  for (const std::string& path : paths) {
+    auto visit = [&](const ingest::Response& r,
+                     const std::string& where) -> Status {
+      auto gold = ReadSentiment(r, where);
+      if (!gold.ok()) return gold.status();
+      if (!gold.value()) {
+        return Status::InvalidArgument(where + ": no 'sentiment' field");
+      }
+      examples.push_back({r.display_text, r.text, gold.value()->score,
+                          gold.value()->polarity});
+      return Status::Ok();
+    };
+    SIFT_RETURN_IF_ERROR(ForEachRecord(path, options, visit));
+  }
+  return examples;
 }
 
 }  // namespace sift::nlp

@@ -1,5 +1,5 @@
-// Tests for ReadLabelled: label lists in JSON and in delimited text, and
-// the errors that keep training data whole.
+// Tests for ReadLabelled and ReadSentimentLabelled: label lists in JSON and in
+// delimited text, and the errors that keep training data whole.
 #include "sift/nlp/labelled_data.h"
 
 #include <gtest/gtest.h>
@@ -58,6 +58,48 @@ TEST(LabelledDataTest, ErrorsNameFileLineAndReason) {
     ASSERT_FALSE(set.ok()) << c.name;
     EXPECT_NE(set.status().message().find(c.message), std::string::npos)
         << set.status().message();
+  }
+}
+
+TEST(LabelledDataTest, ReadsSentimentOnlyFiles) {
+  TempDir dir;
+  std::string path = WriteFile(
+      dir.file("g.jsonl"),
+      R"({"id": "g1", "text": "Loved it!", "genre": "arts", "sentiment": "positive", "sentiment_score": 0.7})"
+      "\n"
+      R"({"id": "g2", "text": "It arrived on Tuesday.", "sentiment": "neutral"})"
+      "\n");
+  auto examples = ReadSentimentLabelled({path}, {});
+  ASSERT_TRUE(examples.ok()) << examples.status().ToString();
+  ASSERT_EQ(examples->size(), 2u);
+  EXPECT_EQ((*examples)[0].text, "Loved it!");
+  EXPECT_EQ((*examples)[0].polarity, Polarity::kPositive);
+  EXPECT_DOUBLE_EQ((*examples)[0].score, 0.7);
+  EXPECT_FALSE((*examples)[0].analysis_text.empty());
+  EXPECT_EQ((*examples)[1].polarity, Polarity::kNeutral);
+  EXPECT_DOUBLE_EQ((*examples)[1].score, 0.0);
+}
+
+TEST(LabelledDataTest, SentimentOnlyErrorsNameFileAndLine) {
+  TempDir dir;
+  const struct {
+    const char* name;
+    const char* content;
+    const char* message;
+  } cases[] = {
+      {"missing.csv", "id,text,sentiment\n1,x,positive\n2,y,\n",
+       "missing.csv:3: no 'sentiment' field"},
+      {"bad.csv", "id,text,sentiment\n1,x,happy\n",
+       "bad.csv:2: sentiment 'happy' is not negative, neutral or positive"},
+      {"score.csv", "id,text,sentiment,sentiment_score\n1,x,positive,2\n",
+       "score.csv:2: sentiment_score '2' is not a number from -1 to 1"},
+  };
+  for (const auto& c : cases) {
+    std::string path = WriteFile(dir.file(c.name), c.content);
+    auto examples = ReadSentimentLabelled({path}, {});
+    ASSERT_FALSE(examples.ok()) << c.name;
+    EXPECT_NE(examples.status().message().find(c.message), std::string::npos)
+        << examples.status().message();
   }
 }
 

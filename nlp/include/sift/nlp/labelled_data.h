@@ -46,6 +46,14 @@ Result<LabelledSet> ReadLabelled(const std::vector<std::string>& paths,
                                  const Taxonomy& taxonomy,
                                  const ingest::ResponseReaderOptions& options);
 
+// Reads sentiment-only training data (corpora/sentiment_general/): every
+// record needs `text` and `sentiment` (`sentiment_score` as above); other
+// fields, `labels` included, are ignored. A record without a sentiment, or
+// with a bad one, is an error naming file and line.
+Result<std::vector<SentimentExample>> ReadSentimentLabelled(
+    const std::vector<std::string>& paths,
+    const ingest::ResponseReaderOptions& options);
+
 }  // namespace sift::nlp
 
 #endif  // SIFT_NLP_LABELLED_DATA_H_
