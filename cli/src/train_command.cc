@@ -43,6 +43,9 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
   if (!extra_train.ok()) return extra_train.status();
   auto extra_dev = nlp::ReadSentimentLabelled(args.sentiment_dev, read);
   if (!extra_dev.ok()) return extra_dev.status();
+  for (auto* extra : {&extra_train.value(), &extra_dev.value()}) {
+    for (nlp::SentimentExample& e : *extra) e.general = true;
+  }
   if (!train_examples.empty() && !dev_examples.empty()) {
     train_examples.insert(train_examples.end(), extra_train->begin(),
                           extra_train->end());
@@ -70,6 +73,13 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
       report->penalty, report->rule_weight, report->dev_macro_f1,
       report->dev_pearson, report->rule_only_dev_macro_f1,
       report->rule_only_dev_pearson);
+  if (report->general_dev_examples > 0) {
+    fmt::print(
+        "Sentiment, general dev ({} texts, general combiner): macro-F1 "
+        "{:.3f}, Pearson r {:.3f}\n",
+        report->general_dev_examples, report->general_dev_macro_f1,
+        report->general_dev_pearson);
+  }
   return report;
 }
 

@@ -1,6 +1,7 @@
 #include "sentiment_head.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,10 @@ nlohmann::json ToJson(const SentimentHead& head) {
                         {"combiner", head.combiner},
                         {"score_rule", head.score_rule},
                         {"class_bias", head.class_bias},
+                        {"domain_weights", head.domain_weights},
+                        {"domain_bias", head.domain_bias},
+                        {"general_combiner", head.general_combiner},
+                        {"general_class_bias", head.general_class_bias},
                         {"negative_threshold", head.negative_threshold},
                         {"positive_threshold", head.positive_threshold},
                         {"dev_macro_f1", head.dev_macro_f1},
@@ -62,6 +67,15 @@ double SentimentHead::Score(const std::vector<double>& features) const {
   }
   double rule = rule_slope * features[0] + rule_intercept;
   return std::clamp((1 - rule_weight) * s + rule_weight * rule, -1.0, 1.0);
+}
+
+double SentimentHead::Domain(const std::vector<double>& features) const {
+  if (domain_weights.empty()) return 1.0;
+  double z = domain_bias;
+  for (std::size_t i = 0; i < domain_weights.size(); ++i) {
+    z += domain_weights[i] * (features[i] - mean[i]) / scale[i];
+  }
+  return 1.0 / (1.0 + std::exp(-z));
 }
 
 int SentimentHead::Classify(double score) const {
@@ -146,6 +160,12 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
     json.at("score_rule").get_to(head.score_rule);
     if (json.contains("class_bias"))
       json.at("class_bias").get_to(head.class_bias);
+    if (json.contains("domain_weights")) {
+      json.at("domain_weights").get_to(head.domain_weights);
+      json.at("domain_bias").get_to(head.domain_bias);
+      json.at("general_combiner").get_to(head.general_combiner);
+      json.at("general_class_bias").get_to(head.general_class_bias);
+    }
     json.at("negative_threshold").get_to(head.negative_threshold);
     json.at("positive_threshold").get_to(head.positive_threshold);
     json.at("dev_macro_f1").get_to(head.dev_macro_f1);
@@ -155,6 +175,13 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
   }
   if (!head.combiner.empty() && head.combiner.size() != 8 * 3) {
     return bad("the combiner needs 24 weights");
+  }
+  if (!head.domain_weights.empty() &&
+      (head.domain_weights.size() != head.weights.size() ||
+       head.general_combiner.size() != head.combiner.size())) {
+    return bad(
+        "the domain gate needs one weight per feature and a general "
+        "combiner the size of the combiner");
   }
   if (head.score_rule != "head" && head.score_rule != "expected" &&
       head.score_rule != "mix") {

@@ -38,6 +38,15 @@ struct SentimentHead {
   // (negative, neutral, positive), tuned on dev for macro-F1: the log-loss
   // fit under-calls the hardest class, neutral.
   std::array<double, 3> class_bias{0, 0, 0};
+  // The domain gate (empty domain_weights for none): a logistic regression
+  // over the standardised features, the probability that a text is like
+  // the responses the model serves rather than general opinion text. The
+  // general combiner and class biases are fitted on general dev text; a
+  // text's probabilities and biases are the gate-weighted mix of the two.
+  std::vector<double> domain_weights;
+  double domain_bias = 0;
+  std::vector<double> general_combiner;
+  std::array<double, 3> general_class_bias{0, 0, 0};
   double negative_threshold = -0.05;
   double positive_threshold = 0.05;
   double dev_macro_f1 = 0;
@@ -46,6 +55,9 @@ struct SentimentHead {
   // The head's score for standardised-on-the-fly features, in [-1, 1].
   double Score(const std::vector<double>& features) const;
   int Classify(double score) const;  // Polarity as int
+  // The gate's probability that `features` come from a response; 1 when
+  // the model has no gate.
+  double Domain(const std::vector<double>& features) const;
 };
 
 // The (negative, positive) thresholds with the best macro-F1 of `scores`

@@ -46,8 +46,7 @@ double ScoreBy(const std::string& rule, double head_score,
 
 // Cross-validated combiner probabilities for every dev example.
 std::vector<std::array<double, 3>> CrossValidated(
-    const std::vector<CombinerInput>& x, const std::vector<int>& y,
-    const SentimentHead& head) {
+    const std::vector<CombinerInput>& x, const std::vector<int>& y) {
   std::vector<std::array<double, 3>> p(x.size());
   for (int fold = 0; fold < kFolds; ++fold) {
     std::vector<CombinerInput> fit_x;
@@ -57,10 +56,10 @@ std::vector<std::array<double, 3>> CrossValidated(
       fit_x.push_back(x[i]);
       fit_y.push_back(y[i]);
     }
-    SentimentHead fold_head = head;
-    FitCombiner(fit_x, fit_y, kCombinerPenalty, &fold_head);
+    std::vector<double> weights;
+    FitCombiner(fit_x, fit_y, kCombinerPenalty, &weights);
     for (std::size_t i = fold; i < x.size(); i += kFolds) {
-      p[i] = CombinerProbabilities(fold_head, x[i]);
+      p[i] = Softmax(weights, x[i]);
     }
   }
   return p;
@@ -96,6 +95,71 @@ std::array<double, 3> TuneClassBias(const std::vector<std::array<double, 3>>& p,
   return best;
 }
 
+// One domain's dev examples, their combiner inputs and gold.
+struct DevSet {
+  std::vector<CombinerInput> x;
+  std::vector<int> y;
+  std::vector<double> gold;
+  std::vector<Polarity> classes;
+};
+
+Result<DevSet> CombinerInputs(const std::vector<SentimentExample>& dev,
+                              bool general, SentimentPipeline* pipeline) {
+  DevSet set;
+  std::vector<std::string_view> texts;
+  for (const SentimentExample& e : dev) {
+    if (e.general != general) continue;
+    texts.push_back(e.text);
+    set.y.push_back(static_cast<int>(e.polarity));
+    set.gold.push_back(e.score);
+    set.classes.push_back(e.polarity);
+  }
+  std::vector<SentimentResult> results;
+  SIFT_RETURN_IF_ERROR(pipeline->Run(texts, &results, &set.x));
+  return set;
+}
+
+// Fits one domain's combiner and class biases on `dev`; its
+// cross-validated macro-F1 and Pearson r (scores by `score_rule`) go to
+// *f1 and *r, and the cross-validated scores to *scores.
+void FitDomain(const DevSet& dev, const SentimentHead& plain,
+               const std::string& score_rule, std::vector<double>* combiner,
+               std::array<double, 3>* class_bias, double* f1, double* r,
+               std::vector<double>* scores) {
+  std::vector<std::array<double, 3>> p = CrossValidated(dev.x, dev.y);
+  *class_bias = TuneClassBias(p, dev.classes, plain);
+  SentimentHead biased = plain;
+  biased.class_bias = *class_bias;
+  std::vector<Polarity> predicted;
+  scores->resize(dev.x.size());
+  for (std::size_t i = 0; i < dev.x.size(); ++i) {
+    predicted.push_back(static_cast<Polarity>(ChooseClass(biased, p[i])));
+    (*scores)[i] = ScoreBy(score_rule, dev.x[i][0], p[i]);
+  }
+  *f1 = PolarityMacroF1(dev.classes, predicted);
+  *r = PearsonR(*scores, dev.gold);
+  FitCombiner(dev.x, dev.y, kCombinerPenalty, combiner);
+}
+
+// The score rule whose cross-validated scores correlate best with gold.
+std::string ChooseScoreRule(const DevSet& dev) {
+  std::vector<std::array<double, 3>> p = CrossValidated(dev.x, dev.y);
+  std::string best_rule = "head";
+  double best_r = -2;
+  std::vector<double> scores(dev.x.size());
+  for (const char* rule : {"head", "expected", "mix"}) {
+    for (std::size_t i = 0; i < dev.x.size(); ++i) {
+      scores[i] = ScoreBy(rule, dev.x[i][0], p[i]);
+    }
+    const double r = PearsonR(scores, dev.gold);
+    if (r > best_r + 1e-12) {
+      best_r = r;
+      best_rule = rule;
+    }
+  }
+  return best_rule;
+}
+
 }  // namespace
 
 Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
@@ -103,7 +167,8 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
                              const SentimentPaths& paths,
                              std::shared_ptr<const WordVectors> vectors,
                              SentimentFeaturizer* featurizer,
-                             SentimentHead* head) {
+                             SentimentHead* head,
+                             SentimentTrainReport* report) {
   auto has_analysis = [](const SentimentExample& e) {
     return !e.analysis_text.empty();
   };
@@ -120,8 +185,11 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   options.features.buckets = 1u << 17;
   options.sentence_weights = {0.0f};  // one polarity per response
   options.bag_dim = 32;
-  auto trained =
-      Train(*taxonomy, *vectors, Items(train), Items(dev), options, dir);
+  std::vector<SentimentExample> responses_dev;
+  std::copy_if(dev.begin(), dev.end(), std::back_inserter(responses_dev),
+               [](const SentimentExample& e) { return !e.general; });
+  auto trained = Train(*taxonomy, *vectors, Items(train), Items(responses_dev),
+                       options, dir);
   if (!trained.ok()) return trained.status();
   auto network = Classifier::Load(dir, vectors);
   if (!network.ok()) return network.status();
@@ -129,49 +197,26 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   plain.combiner.clear();
   auto pipeline = SentimentPipeline::Create(featurizer, &plain, &*network);
   if (!pipeline.ok()) return pipeline.status();
-  std::vector<std::string_view> texts;
-  std::vector<int> y;
-  std::vector<double> gold;
-  for (const SentimentExample& e : dev) {
-    texts.push_back(e.text);
-    y.push_back(static_cast<int>(e.polarity));
-    gold.push_back(e.score);
-  }
-  std::vector<SentimentResult> results;
-  std::vector<CombinerInput> x;
-  SIFT_RETURN_IF_ERROR(pipeline->Run(texts, &results, &x));
-  std::vector<std::array<double, 3>> p = CrossValidated(x, y, plain);
-  std::string best_rule = "head";
-  double best_r = -2;
-  std::vector<double> scores(x.size());
-  for (const char* rule : {"head", "expected", "mix"}) {
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      scores[i] = ScoreBy(rule, x[i][0], p[i]);
-    }
-    const double r = PearsonR(scores, gold);
-    if (r > best_r + 1e-12) {
-      best_r = r;
-      best_rule = rule;
-    }
-  }
-  std::vector<Polarity> gold_classes(y.size());
-  std::transform(y.begin(), y.end(), gold_classes.begin(),
-                 [](int c) { return static_cast<Polarity>(c); });
-  head->class_bias = TuneClassBias(p, gold_classes, plain);
-  std::vector<Polarity> predicted;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    predicted.push_back(static_cast<Polarity>(ChooseClass(*head, p[i])));
-    scores[i] = ScoreBy(best_rule, x[i][0], p[i]);
-  }
+  auto responses = CombinerInputs(dev, false, &*pipeline);
+  if (!responses.ok()) return responses.status();
   head->network = kNetworkDir;
-  head->score_rule = best_rule;
-  FitCombiner(x, y, kCombinerPenalty, head);
-  head->dev_macro_f1 = PolarityMacroF1(gold_classes, predicted);
-  head->dev_pearson = best_r;
+  head->score_rule = ChooseScoreRule(*responses);
+  std::vector<double> scores;
+  FitDomain(*responses, plain, head->score_rule, &head->combiner,
+            &head->class_bias, &head->dev_macro_f1, &head->dev_pearson,
+            &scores);
   double f1 = 0;
-  auto [negative, positive] = TuneScoreThresholds(scores, gold_classes, &f1);
+  auto [negative, positive] =
+      TuneScoreThresholds(scores, responses->classes, &f1);
   head->negative_threshold = negative;
   head->positive_threshold = positive;
+  if (head->domain_weights.empty()) return Status::Ok();
+  auto general = CombinerInputs(dev, true, &*pipeline);
+  if (!general.ok()) return general.status();
+  report->general_dev_examples = static_cast<int>(general->x.size());
+  FitDomain(*general, plain, head->score_rule, &head->general_combiner,
+            &head->general_class_bias, &report->general_dev_macro_f1,
+            &report->general_dev_pearson, &scores);
   return Status::Ok();
 }
 

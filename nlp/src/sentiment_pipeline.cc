@@ -6,11 +6,11 @@
 
 namespace sift::nlp {
 
-std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
-                                            const CombinerInput& x) {
+std::array<double, 3> Softmax(const std::vector<double>& weights,
+                              const CombinerInput& x) {
   std::array<double, 3> z{0, 0, 0};
   for (int i = 0; i < kCombinerInputs; ++i) {
-    for (int c = 0; c < 3; ++c) z[c] += x[i] * head.combiner[i * 3 + c];
+    for (int c = 0; c < 3; ++c) z[c] += x[i] * weights[i * 3 + c];
   }
   const double top = std::max({z[0], z[1], z[2]});
   double sum = 0;
@@ -19,11 +19,26 @@ std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
   return z;
 }
 
-int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p) {
+std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
+                                            const CombinerInput& x,
+                                            double domain) {
+  std::array<double, 3> p = Softmax(head.combiner, x);
+  if (head.domain_weights.empty()) return p;
+  const std::array<double, 3> general = Softmax(head.general_combiner, x);
+  for (int c = 0; c < 3; ++c) p[c] = domain * p[c] + (1 - domain) * general[c];
+  return p;
+}
+
+int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p,
+                double domain) {
+  const bool gated = !head.domain_weights.empty();
   int best = 0;
   double best_value = -1e300;
   for (int c = 0; c < 3; ++c) {
-    const double value = std::log(std::max(p[c], 1e-300)) + head.class_bias[c];
+    const double bias = gated ? domain * head.class_bias[c] +
+                                    (1 - domain) * head.general_class_bias[c]
+                              : head.class_bias[c];
+    const double value = std::log(std::max(p[c], 1e-300)) + bias;
     if (value > best_value) {
       best_value = value;
       best = c;
@@ -33,14 +48,14 @@ int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p) {
 }
 
 void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
-                 double penalty, SentimentHead* head) {
-  head->combiner.assign(kCombinerInputs * 3, 0.0);
+                 double penalty, std::vector<double>* weights) {
+  weights->assign(kCombinerInputs * 3, 0.0);
   const double n = static_cast<double>(x.size());
-  std::vector<double> gradient(head->combiner.size());
+  std::vector<double> gradient(weights->size());
   for (int iteration = 0; iteration < 3000; ++iteration) {
     std::fill(gradient.begin(), gradient.end(), 0.0);
     for (std::size_t r = 0; r < x.size(); ++r) {
-      std::array<double, 3> p = CombinerProbabilities(*head, x[r]);
+      std::array<double, 3> p = Softmax(*weights, x[r]);
       for (int c = 0; c < 3; ++c) {
         const double error = p[c] - (y[r] == c ? 1.0 : 0.0);
         for (int i = 0; i < kCombinerInputs; ++i) {
@@ -49,8 +64,7 @@ void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
       }
     }
     for (std::size_t k = 0; k < gradient.size(); ++k) {
-      head->combiner[k] -=
-          0.1 * (gradient[k] + penalty * head->combiner[k] / n);
+      (*weights)[k] -= 0.1 * (gradient[k] + penalty * (*weights)[k] / n);
     }
   }
 }
@@ -58,6 +72,7 @@ void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
 struct SentimentPipeline::Pending {
   std::vector<ingest::TextSpan> spans;
   double head = 0, rule = 0;
+  double domain = 1;  // the gate's probability that this is a response
   std::vector<double> sentence_head, sentence_rule;
   std::size_t first_net = 0;  // this text's row in the network batch
 };
@@ -101,6 +116,7 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
     }
     p.head = head_->Score(features_);
     p.rule = featurizer_->RuleCompound(features_);
+    p.domain = head_->Domain(features_);
     if (network_ != nullptr) {
       p.first_net = net_texts.size();
       net_texts.push_back(normalizer_.ForAnalysis(texts[t]));
@@ -136,12 +152,13 @@ namespace {
 
 // The polarity and score of one text or sentence.
 std::pair<Polarity, double> Decide(const SentimentHead& head, double head_score,
-                                   const CombinerInput& x, bool combine) {
+                                   const CombinerInput& x, bool combine,
+                                   double domain) {
   if (!combine) {
     return {static_cast<Polarity>(head.Classify(head_score)), head_score};
   }
-  std::array<double, 3> p = CombinerProbabilities(head, x);
-  const int best = ChooseClass(head, p);
+  std::array<double, 3> p = CombinerProbabilities(head, x, domain);
+  const int best = ChooseClass(head, p, domain);
   const double expected = p[2] - p[0];
   const double score = head.score_rule == "expected" ? expected
                        : head.score_rule == "mix"
@@ -176,7 +193,7 @@ void SentimentPipeline::Finish(const Pending& p,
   CombinerInput x =
       Input(p.head, p.rule, low, high, probabilities(p.first_net));
   if (input != nullptr) *input = x;
-  auto [polarity, score] = Decide(*head_, p.head, x, combine);
+  auto [polarity, score] = Decide(*head_, p.head, x, combine, p.domain);
   result->score = score;
   result->polarity = polarity;
   result->lexicon_score = p.rule;
@@ -188,7 +205,8 @@ void SentimentPipeline::Finish(const Pending& p,
     const double h = p.sentence_head[k];
     CombinerInput xs =
         Input(h, p.sentence_rule[k], h, h, probabilities(p.first_net + 1 + k));
-    auto [sentence_polarity, sentence_score] = Decide(*head_, h, xs, combine);
+    auto [sentence_polarity, sentence_score] =
+        Decide(*head_, h, xs, combine, p.domain);
     result->sentences.push_back(
         {p.spans[k], sentence_score, sentence_polarity});
   }

@@ -28,18 +28,29 @@ namespace sift::nlp {
 inline constexpr int kCombinerInputs = 8;
 using CombinerInput = std::array<double, kCombinerInputs>;
 
-// Softmax probabilities of the combiner for `x`. REQUIRES: a combiner.
+// Softmax probabilities of combiner `weights` (kCombinerInputs x 3,
+// row-major) for `x`.
+std::array<double, 3> Softmax(const std::vector<double>& weights,
+                              const CombinerInput& x);
+
+// The combiner's probabilities for `x` of a text whose domain gate says
+// `domain` (SentimentHead::Domain): head.combiner's alone when the model
+// has no gate, else domain * head.combiner's + (1 - domain) *
+// head.general_combiner's. REQUIRES: a combiner.
 std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
-                                            const CombinerInput& x);
+                                            const CombinerInput& x,
+                                            double domain = 1.0);
 
 // The class (Polarity as int) of combiner probabilities `p`: the largest
-// log-probability plus head.class_bias.
-int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p);
+// log-probability plus the class bias (with a gate, the domain-weighted mix
+// of class_bias and general_class_bias).
+int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p,
+                double domain = 1.0);
 
-// Fits head->combiner (multinomial logistic regression, L2 `penalty`,
+// Fits `weights` (multinomial logistic regression, L2 `penalty`,
 // deterministic full-batch gradient descent) on `x` and gold `y`.
 void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
-                 double penalty, SentimentHead* head);
+                 double penalty, std::vector<double>* weights);
 
 // Not thread-safe (reuses buffers). All pointers are borrowed; `network`
 // may be null (then the head alone decides).

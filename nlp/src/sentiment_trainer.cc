@@ -118,6 +118,44 @@ void FitRuleScale(const Featurized& train, SentimentHead* head) {
   head->rule_intercept = my - head->rule_slope * mx;
 }
 
+// Fits head->domain_weights and domain_bias: logistic regression (L2,
+// full-batch gradient descent, classes weighted to count equally) of
+// "a response" against "general text" on the standardised features.
+// REQUIRES: Standardise() has run; `train` has both kinds.
+void FitDomainGate(const Featurized& train,
+                   const std::vector<SentimentExample>& examples,
+                   SentimentHead* head) {
+  const std::size_t d = head->mean.size();
+  double general = 0;
+  for (const SentimentExample& e : examples) general += e.general;
+  const double n = static_cast<double>(examples.size());
+  const double weight[2] = {0.5 * n / (n - general), 0.5 * n / general};
+  std::vector<std::vector<double>> z(train.x.size(), std::vector<double>(d));
+  for (std::size_t r = 0; r < z.size(); ++r)
+    for (std::size_t j = 0; j < d; ++j)
+      z[r][j] = (train.x[r][j] - head->mean[j]) / head->scale[j];
+  std::vector<double> w(d, 0.0), gradient(d);
+  double b = 0;
+  for (int iteration = 0; iteration < 500; ++iteration) {
+    std::fill(gradient.begin(), gradient.end(), 0.0);
+    double gradient_b = 0;
+    for (std::size_t r = 0; r < z.size(); ++r) {
+      double v = b;
+      for (std::size_t j = 0; j < d; ++j) v += w[j] * z[r][j];
+      const bool is_general = examples[r].general;
+      const double error =
+          weight[is_general] * (1 / (1 + std::exp(-v)) - !is_general);
+      for (std::size_t j = 0; j < d; ++j) gradient[j] += error * z[r][j] / n;
+      gradient_b += error / n;
+    }
+    for (std::size_t j = 0; j < d; ++j)
+      w[j] -= 0.5 * (gradient[j] + 1e-3 * w[j]);
+    b -= 0.5 * gradient_b;
+  }
+  head->domain_weights = std::move(w);
+  head->domain_bias = b;
+}
+
 }  // namespace
 
 double PearsonR(const std::vector<double>& a, const std::vector<double>& b) {
@@ -218,13 +256,23 @@ Result<SentimentTrainReport> TrainSentiment(
   if (!featurizer.ok()) return featurizer.status();
   auto train_set = Featurize(train, &*featurizer);
   if (!train_set.ok()) return train_set.status();
-  auto dev_set = Featurize(dev, &*featurizer);
+  // Every choice below is made on the responses' dev examples; general
+  // ones only fit the general combiner (TrainSentimentNetwork).
+  std::vector<SentimentExample> responses_dev;
+  std::copy_if(dev.begin(), dev.end(), std::back_inserter(responses_dev),
+               [](const SentimentExample& e) { return !e.general; });
+  if (responses_dev.empty()) {
+    return Status::InvalidArgument(
+        "sentiment training needs dev examples that are responses, not only "
+        "general text");
+  }
+  auto dev_set = Featurize(responses_dev, &*featurizer);
   if (!dev_set.ok()) return dev_set.status();
 
   SentimentTrainReport report;
-  std::vector<double> rule(dev.size());
-  std::vector<Polarity> rule_class(dev.size());
-  for (std::size_t i = 0; i < dev.size(); ++i) {
+  std::vector<double> rule(responses_dev.size());
+  std::vector<Polarity> rule_class(responses_dev.size());
+  for (std::size_t i = 0; i < responses_dev.size(); ++i) {
     rule[i] = featurizer->RuleCompound(dev_set->x[i]);
     rule_class[i] = rule[i] <= -0.05  ? Polarity::kNegative
                     : rule[i] >= 0.05 ? Polarity::kPositive
@@ -239,12 +287,12 @@ Result<SentimentTrainReport> TrainSentiment(
   SentimentHead head;
   Standardise(*train_set, &head);
   FitRuleScale(*train_set, &head);
-  std::vector<double> scores(dev.size());
+  std::vector<double> scores(responses_dev.size());
   for (double penalty : options.penalties) {
     FitRidge(*train_set, penalty, &head);
     for (double rule_weight : options.rule_weights) {
       head.rule_weight = rule_weight;
-      for (std::size_t i = 0; i < dev.size(); ++i)
+      for (std::size_t i = 0; i < responses_dev.size(); ++i)
         scores[i] = head.Score(dev_set->x[i]);
       // The score is a regression: the penalty and blend are chosen by
       // dev Pearson r, then the thresholds for dev macro-F1.
@@ -260,8 +308,15 @@ Result<SentimentTrainReport> TrainSentiment(
       }
     }
   }
-  SIFT_RETURN_IF_ERROR(
-      TrainSentimentNetwork(train, dev, paths, vectors, &*featurizer, &best));
+  const bool mixed = std::any_of(train.begin(), train.end(),
+                                 [](const auto& e) { return e.general; }) &&
+                     std::any_of(train.begin(), train.end(),
+                                 [](const auto& e) { return !e.general; }) &&
+                     std::any_of(dev.begin(), dev.end(),
+                                 [](const auto& e) { return e.general; });
+  if (mixed) FitDomainGate(*train_set, train, &best);
+  SIFT_RETURN_IF_ERROR(TrainSentimentNetwork(train, dev, paths, vectors,
+                                             &*featurizer, &best, &report));
   best.lexicon_fingerprint = lexicon->fingerprint();
   best.vectors_checksum = vectors->checksum();
   std::error_code ec;

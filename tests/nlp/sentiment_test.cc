@@ -6,14 +6,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "sentiment_features.h"
 #include "sentiment_head.h"
 #include "sentiment_pipeline.h"
 #include "sift/nlp/sentiment_lexicon.h"
+#include "sift/nlp/word_vectors.h"
 #include "test_util.h"
 
 namespace sift::nlp {
@@ -192,7 +195,7 @@ TEST(SentimentCombinerTest, LearnsASeparableRuleAndGivesProbabilities) {
     y.push_back(h < -0.3 ? 0 : h > 0.3 ? 2 : 1);
   }
   SentimentHead head;
-  FitCombiner(x, y, 0.1, &head);
+  FitCombiner(x, y, 0.1, &head.combiner);
   ASSERT_EQ(head.combiner.size(), 24u);
   int correct = 0;
   for (std::size_t r = 0; r < x.size(); ++r) {
@@ -203,7 +206,7 @@ TEST(SentimentCombinerTest, LearnsASeparableRuleAndGivesProbabilities) {
   EXPECT_GE(correct, 35) << "of 41";
   // Deterministic: the same data gives the same weights.
   SentimentHead again;
-  FitCombiner(x, y, 0.1, &again);
+  FitCombiner(x, y, 0.1, &again.combiner);
   EXPECT_EQ(head.combiner, again.combiner);
 }
 
@@ -242,6 +245,133 @@ TEST(SentimentHeadFileTest, RoundTripsAndRefusesDamage) {
   ASSERT_FALSE(damaged.ok());
   EXPECT_EQ(damaged.status().code(), Status::Code::kCorruption);
   EXPECT_NE(damaged.status().message().find("checksum"), std::string::npos);
+}
+
+TEST(SentimentGateTest, MixesTheTwoCombinersByDomain) {
+  SentimentHead head;
+  head.mean = {0, 0};
+  head.scale = {1, 1};
+  head.weights = {0, 0};
+  EXPECT_EQ(head.Domain({3, 4}), 1.0);  // no gate: always a response
+  head.domain_weights = {2, 0};
+  head.domain_bias = -1;
+  EXPECT_NEAR(head.Domain({1, 9}), 1 / (1 + std::exp(-1.0)), 1e-12);
+  // The response combiner says negative, the general one positive.
+  head.combiner.assign(kCombinerInputs * 3, 0.0);
+  head.general_combiner.assign(kCombinerInputs * 3, 0.0);
+  head.combiner[7 * 3 + 0] = 2;
+  head.general_combiner[7 * 3 + 2] = 2;
+  const CombinerInput x{0, 0, 0, 0, 0, 0, 0, 1};
+  const auto response = Softmax(head.combiner, x);
+  const auto general = Softmax(head.general_combiner, x);
+  const auto p1 = CombinerProbabilities(head, x, 1.0);
+  const auto p0 = CombinerProbabilities(head, x, 0.0);
+  const auto half = CombinerProbabilities(head, x, 0.5);
+  for (int c = 0; c < 3; ++c) {
+    EXPECT_NEAR(p1[c], response[c], 1e-12);
+    EXPECT_NEAR(p0[c], general[c], 1e-12);
+    EXPECT_NEAR(half[c], 0.5 * (response[c] + general[c]), 1e-12);
+  }
+  EXPECT_EQ(ChooseClass(head, p1, 1.0), 0);
+  EXPECT_EQ(ChooseClass(head, p0, 0.0), 2);
+  // Class biases mix by domain as well.
+  const std::array<double, 3> even{0.4, 0.3, 0.3};
+  head.general_class_bias = {0, 0.5, 0};
+  EXPECT_EQ(ChooseClass(head, even, 1.0), 0);
+  EXPECT_EQ(ChooseClass(head, even, 0.0), 1);
+}
+
+TEST(SentimentGateTest, HeadFileKeepsTheGateAndChecksItsSize) {
+  TempDir dir;
+  SentimentHead head;
+  head.mean = {0.1, 0.2};
+  head.scale = {1, 2};
+  head.weights = {0.5, -0.25};
+  head.combiner.assign(24, 0.125);
+  head.domain_weights = {1.5, -2};
+  head.domain_bias = 0.75;
+  head.general_combiner.assign(24, -0.5);
+  head.general_class_bias = {0, -0.15, 0.1};
+  const std::string path = dir.file("sentiment.json");
+  ASSERT_TRUE(WriteSentimentHead(head, path).ok());
+  auto read = ReadSentimentHead(path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->domain_weights, head.domain_weights);
+  EXPECT_EQ(read->domain_bias, head.domain_bias);
+  EXPECT_EQ(read->general_combiner, head.general_combiner);
+  EXPECT_EQ(read->general_class_bias, head.general_class_bias);
+  head.domain_weights = {1.5};  // one weight for two features
+  ASSERT_TRUE(WriteSentimentHead(head, path).ok());
+  auto bad = ReadSentimentHead(path);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("domain gate"), std::string::npos)
+      << bad.status().message();
+}
+
+// TrainSentiment end to end on fixtures (tiny vectors by the real
+// converter, the fixture lexicon): responses talk of roads and buses,
+// general texts of rivers and bridges, and the gate must learn which is
+// which while every layer trains on both.
+TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
+  TempDir dir;
+  const std::string vectors = dir.file("tiny.siftvec");
+  ASSERT_TRUE(ConvertWinkEmbeddings(
+                  SIFT_SOURCE_DIR "/tests/fixtures/wink_tiny.json", vectors, {})
+                  .ok());
+  const std::string lexicon =
+      WriteFile(dir.file("lexicon.txt"), kFixtureLexicon);
+  const std::string phrases = WriteFile(dir.file("phrases.tsv"), "");
+  auto examples = [](bool general, int copies) {
+    const char* topic =
+        general ? "river bridge village walk" : "road bus town school";
+    const struct {
+      const char* word;
+      Polarity polarity;
+      double score;
+    } kinds[] = {{"good", Polarity::kPositive, 0.6},
+                 {"bad", Polarity::kNegative, -0.6},
+                 {"2020", Polarity::kNeutral, 0.0}};
+    std::vector<SentimentExample> out;
+    for (int i = 0; i < copies; ++i) {
+      for (const auto& k : kinds) {
+        std::string text =
+            std::string(topic) + " " + k.word + " " + std::to_string(i);
+        out.push_back({text, text, k.score, k.polarity, general});
+      }
+    }
+    return out;
+  };
+  std::vector<SentimentExample> train = examples(false, 20),
+                                dev = examples(false, 10);
+  for (const auto& e : examples(true, 20)) train.push_back(e);
+  for (const auto& e : examples(true, 10)) dev.push_back(e);
+  const SentimentPaths paths{dir.file("model"), lexicon, vectors};
+  auto report = TrainSentiment(train, dev, paths, phrases);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->general_dev_examples, 30);
+  auto head = ReadSentimentHead(paths.model_dir + "/sentiment.json");
+  ASSERT_TRUE(head.ok()) << head.status().ToString();
+  ASSERT_EQ(head->domain_weights.size(), head->weights.size());
+  EXPECT_EQ(head->general_combiner.size(), head->combiner.size());
+  auto table = WordVectors::Load(vectors);
+  auto rules = SentimentLexicon::LoadVader(lexicon);
+  ASSERT_TRUE(table.ok() && rules.ok());
+  auto featurizer = SentimentFeaturizer::Create(&*rules, &*table);
+  ASSERT_TRUE(featurizer.ok()) << featurizer.status().ToString();
+  auto domain = [&](std::string_view text) {
+    std::vector<double> features;
+    featurizer->Extract(text, {{0, text.size()}}, &features);
+    return head->Domain(features);
+  };
+  EXPECT_GT(domain("the bus to school along the road"), 0.5);
+  EXPECT_LT(domain("a walk by the river to the village bridge"), 0.5);
+  auto model = SentimentModel::Load(paths);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto response = model->Analyze("road bus town school bad");
+  auto general = model->Analyze("river bridge village walk good");
+  ASSERT_TRUE(response.ok() && general.ok());
+  EXPECT_EQ(response->polarity, Polarity::kNegative);
+  EXPECT_EQ(general->polarity, Polarity::kPositive);
 }
 
 }  // namespace

@@ -105,6 +105,11 @@ struct SentimentExample {
   std::string analysis_text;  // its analysis form (trains the network)
   double score = 0;           // gold score in [-1, 1]
   Polarity polarity = Polarity::kNeutral;
+  // True for text of another kind than the responses the model serves
+  // (general opinion text: reviews, posts, editorials). Such examples train
+  // every layer and the domain gate, and general dev examples fit the
+  // general combiner; every other choice is made on the responses' dev.
+  bool general = false;
 };
 
 struct SentimentTrainOptions {
@@ -126,10 +131,16 @@ struct SentimentTrainReport {
   double dev_pearson = 0;
   double rule_only_dev_macro_f1 = 0;  // the rule layer alone, thresholds +-0.05
   double rule_only_dev_pearson = 0;
+  // The general dev examples (cross-validated), when there were any.
+  int general_dev_examples = 0;
+  double general_dev_macro_f1 = 0;
+  double general_dev_pearson = 0;
 };
 
 // Fits the head on `train`, picks the penalty and rule weight (by Pearson
-// r) and the thresholds (by macro-F1) on `dev`, and
+// r) and the thresholds (by macro-F1) on `dev` (its non-general examples;
+// general ones fit the general combiner, and general training examples
+// the domain gate, see sentiment_head.h), and
 // writes sentiment.json and a copy of the phrase table at
 // `paths.model_dir` (created if missing). `phrases_path` is the phrase
 // table to train with. Deterministic for the same inputs.
