@@ -5,8 +5,9 @@
 #
 #   bench/sentiment_bench.sh
 #
-# Files (read in place from ../shared/data, never copied; skipped with a
-# message when absent): VADER's four ground-truth sets (tweets, movie
+# Also the test split of corpora/sentiment_general (our own synthetic
+# general opinion text). Files (read in place from ../shared/data, never
+# copied; skipped with a message when absent): VADER's four ground-truth sets (tweets, movie
 # reviews, Amazon reviews, NYT editorial snippets; mean of 20 human ratings,
 # -4..4) and pxtextmining's NHS patient feedback (1 very positive .. 5 very
 # negative). Metrics: Pearson r of the score with the human rating, and
@@ -53,6 +54,7 @@ gt=$shared/data/vader_sentiment_groundtruth
 {
   printf 'file\tn\tr sift\tr VADER\tr sift rules only\tF1 sift\tF1 VADER\n'
   run own_test_split jsonl corpora/labelled/test.jsonl
+  run general_test_split jsonl corpora/sentiment_general/test.jsonl
   for f in tweets movieReviewSnippets amazonReviewSnippets nytEditorialSnippets; do
     run "$f" vader "$gt/${f}_GroundTruth.txt"
   done

@@ -115,7 +115,12 @@ std::string SentimentSection(const ModelCardFacts& f) {
       "fitted on dev; the dev row is 5-fold cross-validated. The class is "
       "the most probable after a bias per class (`class_bias` in "
       "sentiment.json) tuned on those cross-validated probabilities for "
-      "macro-F1, as the log-loss fit under-calls neutral.\n\n"
+      "macro-F1, as the log-loss fit under-calls neutral. When training "
+      "had general opinion text (--sentiment-data, e.g. "
+      "corpora/sentiment_general/), every layer also learned from it, and a "
+      "domain gate (a logistic regression on the head's features: is this "
+      "a response or general text?) mixes the combiner above with a "
+      "general combiner fitted on the general dev texts.\n\n"
       "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
       "| dev | {:.3f} | {:.3f} |\n",
       f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,
@@ -128,6 +133,11 @@ std::string SentimentSection(const ModelCardFacts& f) {
     s += fmt::format("| test, general opinion text | {:.3f} | {:.3f} |\n",
                      f.sentiment_general_test_macro_f1,
                      f.sentiment_general_test_pearson);
+  }
+  if (f.sentiment.general_dev_examples > 0) {
+    s += fmt::format("| dev, general opinion text | {:.3f} | {:.3f} |\n",
+                     f.sentiment.general_dev_macro_f1,
+                     f.sentiment.general_dev_pearson);
   }
   s += fmt::format("| dev, rule layer alone (+-0.05) | {:.3f} | {:.3f} |\n",
                    f.sentiment.rule_only_dev_macro_f1,
@@ -235,10 +245,10 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "n-grams; new jargon may be missed.\n"
       "- Calibration and thresholds were fitted on {} dev responses; rare "
       "labels' scores are the least reliable.\n"
-      "- Sentiment is trained on consultation prose and is English only: "
-      "general-domain text (tweets, product reviews, editorials) is scored "
-      "less well than by VADER's rules; implicit sentiment (a problem "
-      "described without emotive words) is its weakest point.\n"
+      "- Sentiment is English only and learned from synthetic text; on "
+      "real tweets, product reviews and editorials VADER's rules are still "
+      "as good or better (README, Benchmarks); implicit sentiment (a "
+      "problem described without emotive words) is its weakest point.\n"
       "- Side-by-side benchmarks (fastText for themes, VADER for sentiment) "
       "are in the README's Benchmarks section.\n\n"
       "## Reproduce\n```sh\n{}\n```\n",
