@@ -168,13 +168,16 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
                   "writes)");
   cmd->add_option(
       "--sentiment-data", args->sentiment_data,
-      "Sentiment-only training files (text, sentiment, "
-      "sentiment_score; e.g. corpora/sentiment_general/train.jsonl)");
+      "General opinion text for the sentiment models (text, sentiment, "
+      "sentiment_score; no labels; e.g. "
+      "corpora/sentiment_general/train.jsonl): every sentiment layer also "
+      "learns from it");
   cmd->add_option("--sentiment-dev", args->sentiment_dev,
-                  "Sentiment-only dev files, pooled with --dev's for the "
-                  "sentiment models' choices");
+                  "General opinion dev files: with --sentiment-data, fit a "
+                  "domain gate and a general combiner (--dev still makes "
+                  "every other choice)");
   cmd->add_option("--sentiment-test", args->sentiment_test,
-                  "Sentiment-only held-out files scored for the card");
+                  "General opinion held-out files, scored for the card");
   cmd->add_option("--sentiment-phrases", args->phrases,
                   "Sentiment phrase table (default: "
                   "models/sentiment_phrases.tsv)");

@@ -9,11 +9,15 @@
 // phrases themselves. A combiner, a multinomial logistic regression fitted
 // on dev, joins them: its most probable class is the polarity, and the
 // score in [-1, 1] is p(positive) - p(negative) (or the head's score; the
-// rule is chosen at training by cross-validated dev Pearson r). Everything
+// rule is chosen at training by cross-validated dev Pearson r). When
+// training also had general opinion text (SentimentExample::general), a
+// domain gate, a logistic regression on the head's features, gives the
+// probability that a text reads like a response; the combiner fitted on
+// responses and one fitted on general text are mixed by it. Everything
 // is applied to the whole response and to each sentence, so a response can
 // praise the university in one sentence and attack the roads in the next.
 // Text with nothing to judge by (no rated word, no known word) is neutral
-// with score 0. Trained on consultation prose, English only.
+// with score 0. English only.
 //
 // A model directory holds sentiment.json (head, combiner, thresholds;
 // format in models/FORMAT.md), sentiment_phrases.tsv (the phrase table it
