@@ -194,6 +194,10 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
       ->capture_default_str();
   cmd->add_option("--learning-rate", o.learning_rate, "Adam step size")
       ->capture_default_str();
+  cmd->add_option("--bag-dropout", o.bag_dropout,
+                  "Chance that a token's bag ids are left out of a training "
+                  "example")
+      ->capture_default_str();
   cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout")
       ->capture_default_str();
   cmd->add_option("--buckets", o.features.buckets, "Hashed-bag slots")

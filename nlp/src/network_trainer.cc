@@ -91,8 +91,31 @@ void NetworkTrainer::OutputRow(const float* h, float* logits) const {
   }
 }
 
-float NetworkTrainer::Accumulate(const TextFeatures& features,
+const TextFeatures& NetworkTrainer::DropBag(const TextFeatures& features) {
+  const float p = options_.bag_dropout;
+  if (p <= 0 || features.bag.size() < 2) return features;
+  auto kept = [&] { return (Uniform(rng_, 1.0f) + 1) / 2 >= p; };
+  dropped_.dense = features.dense;
+  dropped_.bag.clear();
+  dropped_.token_ends.clear();
+  std::size_t begin = 0;
+  for (std::uint32_t end : features.token_ends) {
+    if (kept()) {
+      dropped_.bag.insert(dropped_.bag.end(), features.bag.begin() + begin,
+                          features.bag.begin() + end);
+    }
+    begin = end;
+  }
+  for (std::size_t i = begin; i < features.bag.size(); ++i) {
+    if (kept()) dropped_.bag.push_back(features.bag[i]);
+  }
+  if (dropped_.bag.empty()) dropped_.bag.push_back(features.bag.front());
+  return dropped_;
+}
+
+float NetworkTrainer::Accumulate(const TextFeatures& example,
                                  const std::vector<int>& gold) {
+  const TextFeatures& features = DropBag(example);
   Model& m = *model_;
   const int in = m.input_dim(), H = m.hidden, L = m.labels();
   InputRow(m, features, x_.data());

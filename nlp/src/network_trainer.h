@@ -44,7 +44,7 @@ class NetworkTrainer {
   void Step(std::size_t batch_size);
   void UpdateDense(std::vector<float>* w, std::vector<float>* g, Adam* state);
   // Adds one example's gradients; returns its loss.
-  float Accumulate(const TextFeatures& features, const std::vector<int>& gold);
+  float Accumulate(const TextFeatures& example, const std::vector<int>& gold);
   // z1 = W1 x + b1, h = relu(z1).
   void HiddenRow(const float* x, float* z1, float* h) const;
   // logits = W2 h + b2.
@@ -58,7 +58,12 @@ class NetworkTrainer {
   std::vector<std::uint32_t> touched_;  // embedding rows with a gradient
   std::vector<bool> is_touched_;
   Adam a_w1_, a_b1_, a_w2_, a_b2_, a_embeddings_;
+  // The example as seen after bag dropout: `features` itself, or
+  // dropped_ holding its dense part and the kept bag ids.
+  const TextFeatures& DropBag(const TextFeatures& features);
+
   std::vector<float> x_, z1_, h_, mask_, dh_, dx_;
+  TextFeatures dropped_;
   const std::vector<LabelledText>& train_;
 };
 

@@ -68,6 +68,9 @@ class ClassifierTest : public ::testing::Test {
     options_.max_epochs = 60;
     options_.learning_rate = 1e-2f;
     options_.batch = 8;
+    // Four copies of each text: leaving tokens out would starve the
+    // explanation test; BagDropoutTrainsADifferentModel covers it.
+    options_.bag_dropout = 0;
   }
 
   std::string TrainModel(const std::string& name, std::uint64_t seed = 7) {
@@ -350,6 +353,25 @@ TEST_F(ClassifierTest, LearnsTheTinyTask) {
   EXPECT_TRUE(top.find("road") != std::string::npos ||
               top.find("car") != std::string::npos)
       << top;
+}
+
+TEST_F(ClassifierTest, BagDropoutTrainsADifferentModel) {
+  std::string plain = TrainModel("plain");
+  options_.bag_dropout = 0.25f;
+  std::string dropped = TrainModel("dropped");
+  std::string again = TrainModel("again");
+  EXPECT_NE(ReadFile(plain + "/model.bin"), ReadFile(dropped + "/model.bin"));
+  EXPECT_EQ(ReadFile(dropped + "/model.bin"), ReadFile(again + "/model.bin"));
+  auto classifier = Classifier::Load(dropped, vectors_path_);
+  ASSERT_TRUE(classifier.ok());
+  std::vector<Prediction> p;
+  ASSERT_TRUE(classifier
+                  ->Classify(std::vector<std::string>{"roads in the city",
+                                                      "the school teacher"},
+                             &p)
+                  .ok());
+  EXPECT_EQ(p[0].labels, std::vector<int>{0});
+  EXPECT_EQ(p[1].labels, std::vector<int>{1});
 }
 
 TEST_F(ClassifierTest, TrainingIsDeterministicForASeed) {
