@@ -195,9 +195,9 @@ std::string CardIntroduction(const ModelCardFacts& f,
       "unigrams, bigrams and character {}-{}-grams ({} buckets). One hidden "
       "layer of {} ReLU units, one "
       "sigmoid per label; inference runs on oneDNN. Trained with Adam "
-      "(learning rate {}, batch {}, dropout {}, bag dropout {}: a token's "
-      "bag ids are left out of a training example with that chance), early "
-      "stopping on dev "
+      "(learning rate {}, batch {}, dropout {}, input dropout {}, bag "
+      "dropout {}: a token's bag ids are left out of a training example with "
+      "that chance), early stopping on dev "
       "macro-F1 (best epoch {} of {}), seed {}. Sentence pooling: a response "
       "of two or more sentences (bullets count) is scored from its own logit "
       "and its best sentence's, logit' = (1 - w) logit + w max, with w = {} "
@@ -207,8 +207,8 @@ std::string CardIntroduction(const ModelCardFacts& f,
       f.options.bag_dim, f.options.features.char_min,
       f.options.features.char_max, f.options.features.buckets, f.options.hidden,
       f.options.learning_rate, f.options.batch, f.options.dropout,
-      f.options.bag_dropout, f.train.best_epoch, f.train.epochs_run,
-      f.options.seed, f.train.sentence_weight);
+      f.options.input_dropout, f.options.bag_dropout, f.train.best_epoch,
+      f.train.epochs_run, f.options.seed, f.train.sentence_weight);
 }
 
 Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {

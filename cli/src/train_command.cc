@@ -198,6 +198,9 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
                   "Chance that a token's bag ids are left out of a training "
                   "example")
       ->capture_default_str();
+  cmd->add_option("--input-dropout", o.input_dropout,
+                  "Dropout on the dense (word-vector) inputs")
+      ->capture_default_str();
   cmd->add_option("--dropout", o.dropout, "Hidden-layer dropout")
       ->capture_default_str();
   cmd->add_option("--buckets", o.features.buckets, "Hashed-bag slots")

@@ -119,6 +119,12 @@ float NetworkTrainer::Accumulate(const TextFeatures& example,
   Model& m = *model_;
   const int in = m.input_dim(), H = m.hidden, L = m.labels();
   InputRow(m, features, x_.data());
+  if (options_.input_dropout > 0) {  // inverted dropout on the dense part
+    const float keep_in = 1.0f - options_.input_dropout;
+    for (int k = 0; k < m.vec_dim; ++k) {
+      x_[k] *= (Uniform(rng_, 1.0f) + 1) / 2 < keep_in ? 1.0f / keep_in : 0.0f;
+    }
+  }
   HiddenRow(x_.data(), z1_.data(), h_.data());
   // Dropout on the hidden layer; the output is computed below, masked.
   const float keep = 1.0f - options_.dropout;

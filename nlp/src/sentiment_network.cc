@@ -185,6 +185,8 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   options.features.buckets = 1u << 17;
   options.sentence_weights = {0.0f};  // one polarity per response
   options.bag_dim = 32;
+  // Dev (responses and general text) was better without it here.
+  options.input_dropout = 0;
   std::vector<SentimentExample> responses_dev;
   std::copy_if(dev.begin(), dev.end(), std::back_inserter(responses_dev),
                [](const SentimentExample& e) { return !e.general; });
