@@ -69,7 +69,7 @@ class ClassifierTest : public ::testing::Test {
     options_.learning_rate = 1e-2f;
     options_.batch = 8;
     // Four copies of each text: leaving tokens out would starve the
-    // explanation test; BagDropoutTrainsADifferentModel covers it.
+    // explanation test; DropoutOptionsTrainDifferentModels covers it.
     options_.bag_dropout = 0;
   }
 
@@ -355,8 +355,13 @@ TEST_F(ClassifierTest, LearnsTheTinyTask) {
       << top;
 }
 
-TEST_F(ClassifierTest, BagDropoutTrainsADifferentModel) {
+TEST_F(ClassifierTest, DropoutOptionsTrainDifferentModels) {
   std::string plain = TrainModel("plain");
+  options_.input_dropout = 0;
+  std::string no_input_dropout = TrainModel("no_input_dropout");
+  EXPECT_NE(ReadFile(plain + "/model.bin"),
+            ReadFile(no_input_dropout + "/model.bin"));
+  options_.input_dropout = TrainOptions().input_dropout;
   options_.bag_dropout = 0.25f;
   std::string dropped = TrainModel("dropped");
   std::string again = TrainModel("again");
