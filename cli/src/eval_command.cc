@@ -18,6 +18,7 @@ struct EvalArgs {
   std::string vectors;
   std::string lexicon;
   bool json = false;
+  bool sentiment_only = false;
   ReaderFlags reader;
 };
 
@@ -44,19 +45,21 @@ std::shared_ptr<EvalArgs> AddEvalCommand(CLI::App* app) {
   cmd->add_option("--vectors", args->vectors, "Word-vector table");
   cmd->add_option("--lexicon", args->lexicon, "VADER sentiment lexicon");
   cmd->add_flag("--json", args->json, "Print one JSON object");
+  cmd->add_flag("--sentiment-only", args->sentiment_only,
+                "The files carry sentiment but no labels (e.g. "
+                "corpora/sentiment_general/test.jsonl): score sentiment alone");
   AddReaderFlags(cmd, &args->reader);
   return args;
 }
 
 namespace {
 
-// The sentiment model's scores on the gold file's `sentiment` field, when
-// both exist; an empty optional otherwise.
+// The sentiment model's scores on `examples`, when there are any and the
+// model directory has a sentiment model; an empty optional otherwise.
 Result<std::optional<nlp::SentimentEvalReport>> EvaluateSentimentIfAny(
-    const EvalArgs& args, const nlp::LabelledSet& gold) {
+    const EvalArgs& args, const std::vector<nlp::SentimentExample>& examples) {
   const std::string model_dir =
       args.model.empty() ? DefaultModelDir() : args.model;
-  auto examples = gold.SentimentExamples();
   std::error_code ec;
   if (examples.empty() ||
       !std::filesystem::exists(model_dir + "/sentiment.json", ec)) {
@@ -106,11 +109,33 @@ std::string SentimentTable(const nlp::SentimentEvalReport& r) {
   return t;
 }
 
+// `sift eval --sentiment-only`: sentiment metrics of files without labels.
+int RunSentimentOnlyEval(const EvalArgs& args,
+                         const ingest::ResponseReaderOptions& read) {
+  auto examples = nlp::ReadSentimentLabelled(args.gold, read);
+  if (!examples.ok()) return Fail("eval", examples.status());
+  auto sentiment = EvaluateSentimentIfAny(args, examples.value());
+  if (!sentiment.ok()) return Fail("eval", sentiment.status());
+  if (!*sentiment) {
+    return Fail("eval", Status::InvalidArgument(
+                            "no sentiment model in the model directory, or "
+                            "no records in the files"));
+  }
+  if (args.json) {
+    nlohmann::ordered_json j = {{"sentiment", SentimentJson(**sentiment)}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    fmt::print("{}", SentimentTable(**sentiment));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunEval(const EvalArgs& args) {
   auto read = ToReaderOptions(args.reader);
   if (!read.ok()) return Fail("eval", read.status());
+  if (args.sentiment_only) return RunSentimentOnlyEval(args, read.value());
   auto classifier = nlp::Classifier::Load(
       args.model.empty() ? DefaultModelDir() : args.model,
       args.vectors.empty() ? DefaultVectorsPath() : args.vectors);
@@ -120,7 +145,7 @@ int RunEval(const EvalArgs& args) {
   if (!gold.ok()) return Fail("eval", gold.status());
   auto report = EvaluateModel(classifier.value(), gold.value());
   if (!report.ok()) return Fail("eval", report.status());
-  auto sentiment = EvaluateSentimentIfAny(args, gold.value());
+  auto sentiment = EvaluateSentimentIfAny(args, gold->SentimentExamples());
   if (!sentiment.ok()) return Fail("eval", sentiment.status());
   if (args.json) {
     nlohmann::ordered_json j = {

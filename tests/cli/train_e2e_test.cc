@@ -1,8 +1,8 @@
 // End to end: `sift vectors` converts the fixture vectors, then `sift train`
 // trains themes and sentiment on tiny fixtures, with general opinion files
-// (--sentiment-data/-dev/-test), writes a model that `sift classify` uses,
-// and refuses a general file whose record lacks a sentiment, naming file
-// and line. No download needed.
+// (--sentiment-data/-dev/-test), writes a model that `sift classify` and
+// `sift eval --sentiment-only` use, and refuses a general file whose record
+// lacks a sentiment, naming file and line. No download needed.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -140,6 +140,24 @@ TEST_F(TrainE2eTest, GeneralOpinionFilesTrainTheGateAndReachTheCard) {
   Json record = ParseJson(classified.out.substr(0, classified.out.find('\n')));
   EXPECT_EQ(record["labels"], Json::array({"transport"})) << record.dump();
   EXPECT_EQ(record["sentiment"], "negative") << record.dump();
+
+  // General files have no labels: eval scores their sentiment alone.
+  Outcome scored = Sift(
+      dir_, {"eval", "--gold", dir_.file("general_dev.jsonl"),
+             "--sentiment-only", "--json", "--model", dir_.file("model"),
+             "--vectors", vectors_, "--lexicon", dir_.file("lexicon.txt")});
+  ASSERT_EQ(scored.exit_code, 0) << scored.err;
+  Json metrics_out = ParseJson(scored.out);
+  EXPECT_EQ(metrics_out["sentiment"]["responses"], 18) << scored.out;
+  EXPECT_FALSE(metrics_out.contains("themes"));
+  Outcome labelled_only =
+      Sift(dir_, {"eval", "--gold", dir_.file("general_dev.jsonl"), "--model",
+                  dir_.file("model"), "--vectors", vectors_, "--lexicon",
+                  dir_.file("lexicon.txt")});
+  EXPECT_NE(labelled_only.exit_code, 0);
+  EXPECT_NE(labelled_only.err.find("no record has a 'labels' field"),
+            std::string::npos)
+      << labelled_only.err;
 }
 
 TEST_F(TrainE2eTest, GeneralRecordWithoutSentimentIsAnErrorNamingTheLine) {
