@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <random>
+#include <utility>
+#include <vector>
 
 #include "sift/nlp/taxonomy.h"
 #include "sift/nlp/trainer.h"
@@ -13,17 +15,26 @@
 namespace sift::nlp {
 namespace {
 
-TEST(PlattTest, RecoversAKnownLogisticLink) {
-  std::mt19937 rng(1);
-  std::uniform_real_distribution<float> x(-4, 4);
+// `n` logits uniform in [-range, range] with gold drawn from the logistic
+// link sigmoid(a * z + b), seeded.
+std::pair<std::vector<float>, std::vector<bool>> SampleLink(unsigned seed,
+                                                            float range, int n,
+                                                            float a, float b) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> x(-range, range);
   std::uniform_real_distribution<float> u(0, 1);
   std::vector<float> logits;
   std::vector<bool> gold;
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < n; ++i) {
     float z = x(rng);
     logits.push_back(z);
-    gold.push_back(u(rng) < 1 / (1 + std::exp(-(2.0f * z - 1.0f))));
+    gold.push_back(u(rng) < 1 / (1 + std::exp(-(a * z + b))));
   }
+  return {logits, gold};
+}
+
+TEST(PlattTest, RecoversAKnownLogisticLink) {
+  auto [logits, gold] = SampleLink(1, 4, 20000, 2.0f, -1.0f);
   auto [a, b] = FitPlatt(logits, gold);
   EXPECT_NEAR(a, 2.0, 0.1);
   EXPECT_NEAR(b, -1.0, 0.1);
@@ -32,16 +43,7 @@ TEST(PlattTest, RecoversAKnownLogisticLink) {
 // A trained network's logits run to +-30; Newton's method started at (1, 0)
 // used to diverge on them (falling back to the identity, or worse).
 TEST(PlattTest, RecoversTheLinkOnLargeLogits) {
-  std::mt19937 rng(2);
-  std::uniform_real_distribution<float> x(-30, 30);
-  std::uniform_real_distribution<float> u(0, 1);
-  std::vector<float> logits;
-  std::vector<bool> gold;
-  for (int i = 0; i < 540; ++i) {
-    float z = x(rng);
-    logits.push_back(z);
-    gold.push_back(u(rng) < 1 / (1 + std::exp(-(0.2f * z - 0.5f))));
-  }
+  auto [logits, gold] = SampleLink(2, 30, 540, 0.2f, -0.5f);
   auto [a, b] = FitPlatt(logits, gold);
   EXPECT_NEAR(a, 0.2, 0.05);
   EXPECT_NEAR(b, -0.5, 0.3);

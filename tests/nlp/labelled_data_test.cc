@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "test_util.h"
 
 namespace sift::nlp {
@@ -11,6 +14,27 @@ namespace {
 
 using ::sift::testing::TempDir;
 using ::sift::testing::WriteFile;
+
+// A malformed file and the error it must give (file, line, reason).
+struct ErrorCase {
+  const char* name;
+  const char* content;
+  const char* message;
+};
+
+// Writes each case's file into `dir` and checks that `read(path)` fails
+// with its message.
+template <typename Read>
+void ExpectErrors(const TempDir& dir, const std::vector<ErrorCase>& cases,
+                  Read read) {
+  for (const ErrorCase& c : cases) {
+    std::string path = WriteFile(dir.file(c.name), c.content);
+    auto result = read(path);
+    ASSERT_FALSE(result.ok()) << c.name;
+    EXPECT_NE(result.status().message().find(c.message), std::string::npos)
+        << result.status().message();
+  }
+}
 
 Taxonomy TwoLabels() {
   auto t = Taxonomy::Parse(R"({"labels": [{"id": "a"}, {"id": "b"}]})", "t");
@@ -41,24 +65,16 @@ TEST(LabelledDataTest, ReadsJsonListsAndDelimitedLists) {
 
 TEST(LabelledDataTest, ErrorsNameFileLineAndReason) {
   TempDir dir;
-  const struct {
-    const char* name;
-    const char* content;
-    const char* message;
-  } cases[] = {
-      {"unknown.csv", "id,text,labels\n1,x,a\n2,y,zz\n",
-       "unknown.csv:3: label 'zz' is not in the taxonomy"},
-      {"nolabels.csv", "id,text\n1,x\n",
-       "nolabels.csv: no record has a 'labels' field"},
-      {"empty.csv", "id,text,labels\n1,,a\n", "empty.csv:2: empty text"},
-  };
-  for (const auto& c : cases) {
-    std::string path = WriteFile(dir.file(c.name), c.content);
-    auto set = ReadLabelled({path}, TwoLabels(), {});
-    ASSERT_FALSE(set.ok()) << c.name;
-    EXPECT_NE(set.status().message().find(c.message), std::string::npos)
-        << set.status().message();
-  }
+  ExpectErrors(
+      dir,
+      {{"unknown.csv", "id,text,labels\n1,x,a\n2,y,zz\n",
+        "unknown.csv:3: label 'zz' is not in the taxonomy"},
+       {"nolabels.csv", "id,text\n1,x\n",
+        "nolabels.csv: no record has a 'labels' field"},
+       {"empty.csv", "id,text,labels\n1,,a\n", "empty.csv:2: empty text"}},
+      [](const std::string& path) {
+        return ReadLabelled({path}, TwoLabels(), {});
+      });
 }
 
 TEST(LabelledDataTest, ReadsSentimentOnlyFiles) {
@@ -82,25 +98,17 @@ TEST(LabelledDataTest, ReadsSentimentOnlyFiles) {
 
 TEST(LabelledDataTest, SentimentOnlyErrorsNameFileAndLine) {
   TempDir dir;
-  const struct {
-    const char* name;
-    const char* content;
-    const char* message;
-  } cases[] = {
-      {"missing.csv", "id,text,sentiment\n1,x,positive\n2,y,\n",
-       "missing.csv:3: no 'sentiment' field"},
-      {"bad.csv", "id,text,sentiment\n1,x,happy\n",
-       "bad.csv:2: sentiment 'happy' is not negative, neutral or positive"},
-      {"score.csv", "id,text,sentiment,sentiment_score\n1,x,positive,2\n",
-       "score.csv:2: sentiment_score '2' is not a number from -1 to 1"},
-  };
-  for (const auto& c : cases) {
-    std::string path = WriteFile(dir.file(c.name), c.content);
-    auto examples = ReadSentimentLabelled({path}, {});
-    ASSERT_FALSE(examples.ok()) << c.name;
-    EXPECT_NE(examples.status().message().find(c.message), std::string::npos)
-        << examples.status().message();
-  }
+  ExpectErrors(
+      dir,
+      {{"missing.csv", "id,text,sentiment\n1,x,positive\n2,y,\n",
+        "missing.csv:3: no 'sentiment' field"},
+       {"bad.csv", "id,text,sentiment\n1,x,happy\n",
+        "bad.csv:2: sentiment 'happy' is not negative, neutral or positive"},
+       {"score.csv", "id,text,sentiment,sentiment_score\n1,x,positive,2\n",
+        "score.csv:2: sentiment_score '2' is not a number from -1 to 1"}},
+      [](const std::string& path) {
+        return ReadSentimentLabelled({path}, {});
+      });
 }
 
 }  // namespace
