@@ -95,12 +95,14 @@ std::array<double, 3> TuneClassBias(const std::vector<std::array<double, 3>>& p,
   return best;
 }
 
-// One domain's dev examples, their combiner inputs and gold.
+// One domain's dev examples: their combiner inputs, gold, and the
+// combiner's cross-validated probabilities for them.
 struct DevSet {
   std::vector<CombinerInput> x;
   std::vector<int> y;
   std::vector<double> gold;
   std::vector<Polarity> classes;
+  std::vector<std::array<double, 3>> p;
 };
 
 Result<DevSet> CombinerInputs(const std::vector<SentimentExample>& dev,
@@ -116,6 +118,7 @@ Result<DevSet> CombinerInputs(const std::vector<SentimentExample>& dev,
   }
   std::vector<SentimentResult> results;
   SIFT_RETURN_IF_ERROR(pipeline->Run(texts, &results, &set.x));
+  set.p = CrossValidated(set.x, set.y);
   return set;
 }
 
@@ -126,7 +129,7 @@ void FitDomain(const DevSet& dev, const SentimentHead& plain,
                const std::string& score_rule, std::vector<double>* combiner,
                std::array<double, 3>* class_bias, double* f1, double* r,
                std::vector<double>* scores) {
-  std::vector<std::array<double, 3>> p = CrossValidated(dev.x, dev.y);
+  const auto& p = dev.p;
   *class_bias = TuneClassBias(p, dev.classes, plain);
   SentimentHead biased = plain;
   biased.class_bias = *class_bias;
@@ -143,13 +146,12 @@ void FitDomain(const DevSet& dev, const SentimentHead& plain,
 
 // The score rule whose cross-validated scores correlate best with gold.
 std::string ChooseScoreRule(const DevSet& dev) {
-  std::vector<std::array<double, 3>> p = CrossValidated(dev.x, dev.y);
   std::string best_rule = "head";
   double best_r = -2;
   std::vector<double> scores(dev.x.size());
   for (const char* rule : {"head", "expected", "mix"}) {
     for (std::size_t i = 0; i < dev.x.size(); ++i) {
-      scores[i] = ScoreBy(rule, dev.x[i][0], p[i]);
+      scores[i] = ScoreBy(rule, dev.x[i][0], dev.p[i]);
     }
     const double r = PearsonR(scores, dev.gold);
     if (r > best_r + 1e-12) {

@@ -31,13 +31,12 @@ std::array<double, 3> CombinerProbabilities(const SentimentHead& head,
 
 int ChooseClass(const SentimentHead& head, const std::array<double, 3>& p,
                 double domain) {
-  const bool gated = !head.domain_weights.empty();
+  // Without a gate domain is 1, which leaves class_bias alone.
   int best = 0;
   double best_value = -1e300;
   for (int c = 0; c < 3; ++c) {
-    const double bias = gated ? domain * head.class_bias[c] +
-                                    (1 - domain) * head.general_class_bias[c]
-                              : head.class_bias[c];
+    const double bias =
+        domain * head.class_bias[c] + (1 - domain) * head.general_class_bias[c];
     const double value = std::log(std::max(p[c], 1e-300)) + bias;
     if (value > best_value) {
       best_value = value;
