@@ -62,8 +62,10 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
   std::string phrases = args.phrases.empty()
                             ? ModelsDir() + "/sentiment_phrases.tsv"
                             : args.phrases;
-  auto report =
-      nlp::TrainSentiment(train_examples, dev_examples, paths, phrases);
+  nlp::SentimentTrainOptions options;
+  options.seed = args.options.seed;
+  auto report = nlp::TrainSentiment(train_examples, dev_examples, paths,
+                                    phrases, options);
   if (!report.ok()) return report.status();
   fmt::print(
       "Sentiment: head penalty {}, rule weight {}; with the network and "
@@ -183,7 +185,9 @@ std::shared_ptr<TrainArgs> AddTrainCommand(CLI::App* app) {
                   "models/sentiment_phrases.tsv)");
   nlp::TrainOptions& o = args->options;
   // Defaults shown in --help come from TrainOptions itself.
-  cmd->add_option("--seed", o.seed, "Random seed")->capture_default_str();
+  cmd->add_option("--seed", o.seed,
+                  "Random seed (themes and sentiment networks)")
+      ->capture_default_str();
   cmd->add_option("--epochs", o.max_epochs, "Most epochs")
       ->capture_default_str();
   cmd->add_option("--patience", o.patience,

@@ -166,7 +166,7 @@ std::string ChooseScoreRule(const DevSet& dev) {
 
 Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
                              const std::vector<SentimentExample>& dev,
-                             const SentimentPaths& paths,
+                             const SentimentPaths& paths, std::uint64_t seed,
                              std::shared_ptr<const WordVectors> vectors,
                              SentimentFeaturizer* featurizer,
                              SentimentHead* head,
@@ -189,6 +189,7 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   options.bag_dim = 32;
   // Dev (responses and general text) was better without it here.
   options.input_dropout = 0;
+  options.seed = seed;
   std::vector<SentimentExample> responses_dev;
   std::copy_if(dev.begin(), dev.end(), std::back_inserter(responses_dev),
                [](const SentimentExample& e) { return !e.general; });

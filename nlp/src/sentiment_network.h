@@ -17,15 +17,15 @@ namespace sift::nlp {
 // Trains the network into paths.model_dir/sentiment_network (early
 // stopping on the responses' dev examples), fits the combiner and class
 // biases on those and chooses the score rule by 5-fold cross-validated
-// Pearson r on them; updates head->network, combiner, class_bias,
-// score_rule, the thresholds and the dev metrics (cross-validated). When
-// head has a domain gate, also fits general_combiner and
-// general_class_bias on the general dev examples and puts their
-// cross-validated metrics in *report. Leaves `head` as it was when the
+// Pearson r on them (`seed` seeds the network's training); updates
+// head->network, combiner, class_bias, score_rule, the thresholds and the dev
+// metrics (cross-validated). When head has a domain gate, also fits
+// general_combiner and general_class_bias on the general dev examples and puts
+// their cross-validated metrics in *report. Leaves `head` as it was when the
 // examples carry no analysis text.
 Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
                              const std::vector<SentimentExample>& dev,
-                             const SentimentPaths& paths,
+                             const SentimentPaths& paths, std::uint64_t seed,
                              std::shared_ptr<const WordVectors> vectors,
                              SentimentFeaturizer* featurizer,
                              SentimentHead* head, SentimentTrainReport* report);

@@ -315,8 +315,8 @@ Result<SentimentTrainReport> TrainSentiment(
                      std::any_of(dev.begin(), dev.end(),
                                  [](const auto& e) { return e.general; });
   if (mixed) FitDomainGate(*train_set, train, &best);
-  SIFT_RETURN_IF_ERROR(TrainSentimentNetwork(train, dev, paths, vectors,
-                                             &*featurizer, &best, &report));
+  SIFT_RETURN_IF_ERROR(TrainSentimentNetwork(
+      train, dev, paths, options.seed, vectors, &*featurizer, &best, &report));
   best.lexicon_fingerprint = lexicon->fingerprint();
   best.vectors_checksum = vectors->checksum();
   std::error_code ec;

@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "sentiment_features.h"
@@ -308,19 +310,23 @@ TEST(SentimentGateTest, HeadFileKeepsTheGateAndChecksItsSize) {
       << bad.status().message();
 }
 
-// TrainSentiment end to end on fixtures (tiny vectors by the real
-// converter, the fixture lexicon): responses talk of roads and buses,
-// general texts of rivers and bridges, and the gate must learn which is
-// which while every layer trains on both.
-TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
-  TempDir dir;
-  const std::string vectors = dir.file("tiny.siftvec");
-  ASSERT_TRUE(ConvertWinkEmbeddings(
-                  SIFT_SOURCE_DIR "/tests/fixtures/wink_tiny.json", vectors, {})
+// Fixture data for TrainSentiment (tiny vectors by the real converter, the
+// fixture lexicon): responses talk of roads and buses, general texts of
+// rivers and bridges, each good, bad or neutral.
+struct TrainingFixture {
+  std::string vectors, lexicon, phrases;
+  std::vector<SentimentExample> train, dev;
+};
+
+TrainingFixture MakeTrainingFixture(const TempDir& dir) {
+  TrainingFixture f;
+  f.vectors = dir.file("tiny.siftvec");
+  EXPECT_TRUE(ConvertWinkEmbeddings(SIFT_SOURCE_DIR
+                                    "/tests/fixtures/wink_tiny.json",
+                                    f.vectors, {})
                   .ok());
-  const std::string lexicon =
-      WriteFile(dir.file("lexicon.txt"), kFixtureLexicon);
-  const std::string phrases = WriteFile(dir.file("phrases.tsv"), "");
+  f.lexicon = WriteFile(dir.file("lexicon.txt"), kFixtureLexicon);
+  f.phrases = WriteFile(dir.file("phrases.tsv"), "");
   auto examples = [](bool general, int copies) {
     const char* topic =
         general ? "river bridge village walk" : "road bus town school";
@@ -341,10 +347,19 @@ TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
     }
     return out;
   };
-  std::vector<SentimentExample> train = examples(false, 20),
-                                dev = examples(false, 10);
-  for (const auto& e : examples(true, 20)) train.push_back(e);
-  for (const auto& e : examples(true, 10)) dev.push_back(e);
+  f.train = examples(false, 20);
+  f.dev = examples(false, 10);
+  for (const auto& e : examples(true, 20)) f.train.push_back(e);
+  for (const auto& e : examples(true, 10)) f.dev.push_back(e);
+  return f;
+}
+
+// The gate must learn which texts are responses while every layer trains
+// on both.
+TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
+  TempDir dir;
+  const TrainingFixture f = MakeTrainingFixture(dir);
+  const auto& [vectors, lexicon, phrases, train, dev] = f;
   const SentimentPaths paths{dir.file("model"), lexicon, vectors};
   auto report = TrainSentiment(train, dev, paths, phrases);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
@@ -372,6 +387,27 @@ TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
   ASSERT_TRUE(response.ok() && general.ok());
   EXPECT_EQ(response->polarity, Polarity::kNegative);
   EXPECT_EQ(general->polarity, Polarity::kPositive);
+}
+
+// The seed reaches the sentiment network: the same seed gives the same
+// bytes, another seed another network.
+TEST(SentimentTrainingTest, SeedDecidesTheNetwork) {
+  TempDir dir;
+  const TrainingFixture f = MakeTrainingFixture(dir);
+  auto network_bytes = [&](const std::string& name, std::uint64_t seed) {
+    SentimentTrainOptions options;
+    options.seed = seed;
+    const SentimentPaths paths{dir.file(name), f.lexicon, f.vectors};
+    auto report = TrainSentiment(f.train, f.dev, paths, f.phrases, options);
+    EXPECT_TRUE(report.ok()) << report.status().ToString();
+    std::ifstream in(paths.model_dir + "/sentiment_network/model.bin",
+                     std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string first = network_bytes("a", 2019);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(network_bytes("b", 2019), first);
+  EXPECT_NE(network_bytes("c", 7), first);
 }
 
 }  // namespace

@@ -29,6 +29,7 @@
 #ifndef SIFT_NLP_SENTIMENT_H_
 #define SIFT_NLP_SENTIMENT_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -125,6 +126,8 @@ struct SentimentTrainOptions {
   // Weights of the rule layer's own score (rescaled to the gold scale) in
   // the final score, against the ridge head's; chosen with the penalty.
   std::vector<double> rule_weights = {0, 0.25, 0.5, 0.75};
+  // Seeds the sentiment network's training (TrainOptions::seed).
+  std::uint64_t seed = 2019;
 };
 
 // What training measured on the dev split.
