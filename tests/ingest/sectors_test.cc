@@ -142,6 +142,26 @@ const TypedCase kTypedCases[] = {
     {"-", "other"},
     {"Other", "other"},
     {"Ltd", "other"},
+    // Revised from the labelled corpus' fourth round (models/sectors.tsv).
+    {"machine shop", "advanced_manufacturing"},
+    {"powder coating", "advanced_manufacturing"},
+    {"Advanced materials", "advanced_manufacturing"},
+    {"microbrewery", "retail_hospitality_tourism"},
+    {"brewery / taproom", "retail_hospitality_tourism"},
+    {"Traders' association", "retail_hospitality_tourism"},
+    {"BID", "retail_hospitality_tourism"},
+    {"independent bookshop", "retail_hospitality_tourism"},
+    {"joinery", "construction_property"},
+    {"stonemason", "construction_property"},
+    {"plant breeding / seeds", "agriculture_agritech"},
+    {"e-commerce fulfilment", "logistics_transport"},
+    {"Bus operators", "logistics_transport"},
+    {"Rail users' association", "voluntary_community"},
+    {"heritage trust", "voluntary_community"},
+    {"health tech", "digital_tech"},
+    {"angel investment", "finance_professional"},
+    {"Childcare", "education"},
+    {"EV charge point installer", "energy_utilities"},
 };
 
 TEST(SectorMapperRealTable, TypedValues) {
