@@ -40,6 +40,29 @@ def load(path):
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def compare(toks, norm, other_toks, other_norm):
+    """(word-set Jaccard, the reasons the pair looks like a copy)."""
+    wset, oset = set(toks), set(other_toks)
+    jac = len(wset & oset) / max(1, len(wset | oset))
+    g1, g2 = grams(toks), grams(other_toks)
+    overlap = len(g1 & g2) / max(1, min(len(g1), len(g2)))
+    reasons = []
+    if norm == other_norm:
+        reasons.append("exact")
+    if jac >= 0.5:
+        reasons.append(f"jaccard {jac:.2f}")
+    if g1 and g2 and overlap >= 0.25:
+        reasons.append(f"5-grams {overlap:.2f}")
+    if jac >= 0.3:
+        ratio = difflib.SequenceMatcher(None, norm, other_norm).ratio()
+        contained = min(len(toks), len(other_toks)) >= 3 and (
+            norm in other_norm or other_norm in norm)
+        if ratio >= 0.7 or contained:
+            reasons.append(f"difflib {ratio:.2f}" +
+                           (" contained" if contained else ""))
+    return jac, reasons
+
+
 def main(new_paths):
     records = []
     new_ids = set()
@@ -66,9 +89,8 @@ def main(new_paths):
     for i, (rid, toks, norm) in enumerate(records):
         if rid not in new_ids:
             continue
-        wset = set(toks)
         shared = collections.Counter()
-        for w in wset:
+        for w in set(toks):
             if len(postings[w]) <= common:
                 shared.update(postings[w])
         for g in grams(toks):
@@ -76,28 +98,10 @@ def main(new_paths):
         for j in set(shared) | set(exact[norm]):
             if j == i or (records[j][0] in new_ids and j < i):
                 continue
-            other_toks, other_norm = records[j][1], records[j][2]
-            oset = set(other_toks)
-            jac = len(wset & oset) / max(1, len(wset | oset))
-            g1, g2 = grams(toks), grams(other_toks)
-            overlap = len(g1 & g2) / max(1, min(len(g1), len(g2)))
-            reasons = []
-            if norm == other_norm:
-                reasons.append("exact")
-            if jac >= 0.5:
-                reasons.append(f"jaccard {jac:.2f}")
-            if g1 and g2 and overlap >= 0.25:
-                reasons.append(f"5-grams {overlap:.2f}")
-            if jac >= 0.3:
-                ratio = difflib.SequenceMatcher(None, norm, other_norm).ratio()
-                contained = min(len(toks), len(other_toks)) >= 3 and (
-                    norm in other_norm or other_norm in norm)
-                if ratio >= 0.7 or contained:
-                    reasons.append(f"difflib {ratio:.2f}" +
-                                   (" contained" if contained else ""))
+            jac, reasons = compare(toks, norm, records[j][1], records[j][2])
             if reasons:
                 flagged.append((jac, rid, records[j][0], ", ".join(reasons),
-                                norm, other_norm))
+                                norm, records[j][2]))
     flagged.sort(reverse=True)
     for jac, a, b, why, ta, tb in flagged:
         print(f"{a}\t{b}\t{why}\n  {ta[:160]}\n  {tb[:160]}")
