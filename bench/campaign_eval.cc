@@ -296,7 +296,7 @@ void SpotCheck(const FileEval& f, const std::vector<ingest::Campaign>& found) {
 }
 
 struct Totals {
-  Counts found, baseline;
+  Counts found, with_repeated, baseline;
   double rows = 0, campaigns = 0, members = 0, below = 0;
 };
 
@@ -314,6 +314,20 @@ std::vector<int> CampaignLabels(std::size_t n,
   std::vector<int> labels(n, -1);
   for (std::size_t c = 0; c < found.size(); ++c) {
     for (std::size_t m : found[c].members) labels[m] = static_cast<int>(c);
+  }
+  return labels;
+}
+
+// CampaignLabels, plus a label per repeated short answer (not campaigns:
+// sift lists them apart, for the analyst's notice).
+std::vector<int> GroupLabels(
+    std::size_t n, const std::vector<ingest::Campaign>& found,
+    const std::vector<ingest::RepeatedAnswer>& repeated) {
+  std::vector<int> labels = CampaignLabels(n, found);
+  for (std::size_t r = 0; r < repeated.size(); ++r) {
+    for (std::size_t m : repeated[r].members) {
+      labels[m] = static_cast<int>(found.size() + r);
+    }
   }
   return labels;
 }
@@ -347,6 +361,8 @@ void EvaluateFile(const std::string& name, FileEval& f, bool spot, Totals* t) {
   const auto found = finder.Find();
   const auto labels = CampaignLabels(f.rows.size(), found);
   Counts mine = Score(f, labels), base = Score(f, SingleLinkage(f));
+  const auto repeated = finder.FindRepeated();
+  Counts grouped = Score(f, GroupLabels(f.rows.size(), found, repeated));
   double members = 0;
   for (const auto& c : found) members += static_cast<double>(c.members.size());
   const double below = BelowThreshold(f, found);
@@ -355,6 +371,7 @@ void EvaluateFile(const std::string& name, FileEval& f, bool spot, Totals* t) {
       "template)\n",
       name.c_str(), f.rows.size(), found.size(), members, below);
   PrintCounts("campaigns", mine);
+  PrintCounts("+repeated", grouped);
   PrintCounts("baseline", base);
   std::vector<std::string> comp, clust;
   for (const Row& r : f.rows) comp.push_back(r.comp), clust.push_back(r.clust);
@@ -363,7 +380,7 @@ void EvaluateFile(const std::string& name, FileEval& f, bool spot, Totals* t) {
   std::printf("  vs pilot comp P %.3f R %.3f; vs pilot clust P %.3f R %.3f\n",
               cp, cr, kp, kr);
   if (spot) SpotCheck(f, found);
-  t->found += mine, t->baseline += base;
+  t->found += mine, t->with_repeated += grouped, t->baseline += base;
   t->rows += static_cast<double>(f.rows.size()),
       t->campaigns += static_cast<double>(found.size());
   t->members += members, t->below += below;
@@ -548,6 +565,7 @@ int main(int argc, char** argv) {
       files.size(), totals.rows, totals.campaigns, totals.members, totals.below,
       1 - Ratio(totals.below, totals.members));
   PrintCounts("campaigns", totals.found);
+  PrintCounts("+repeated", totals.with_repeated);
   PrintCounts("baseline", totals.baseline);
   if (flags.synthetic > 0) TimeSynthetic(texts, flags.synthetic, options);
   return 0;

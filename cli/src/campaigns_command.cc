@@ -19,7 +19,8 @@ std::shared_ptr<CampaignsArgs> AddCampaignsCommand(CLI::App* app) {
   CLI::App* cmd = app->add_subcommand(
       "campaigns",
       "List organised campaigns (template letters sent by many people): "
-      "size, template, members and what each member added.");
+      "size, template, members and what each member added; then the short "
+      "answers many responses gave word for word (not campaigns).");
   cmd->footer("Example:\n  sift campaigns --db out/db --json");
   cmd->add_option("--db", args->db, "Database directory")->required();
   cmd->add_flag("--json", args->json, "Print one JSON object");
@@ -29,9 +30,25 @@ std::shared_ptr<CampaignsArgs> AddCampaignsCommand(CLI::App* app) {
   return args;
 }
 
+namespace {
+
+void PrintRepeated(const std::vector<index::RepeatedAnswerSummary>& repeated) {
+  if (repeated.empty()) return;
+  fmt::print(
+      "\nRepeated short answers (not campaigns: each response still counts "
+      "on its own):\n");
+  for (const auto& r : repeated) {
+    fmt::print("{}: {} responses: {}\n", r.id, r.size, r.text.substr(0, 120));
+  }
+}
+
+}  // namespace
+
 int RunCampaigns(const CampaignsArgs& args) {
   auto campaigns = index::ListCampaigns(args.db);
   if (!campaigns.ok()) return Fail("campaigns", campaigns.status());
+  auto repeated = index::ListRepeatedAnswers(args.db);
+  if (!repeated.ok()) return Fail("campaigns", repeated.status());
   if (args.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& c : *campaigns) {
@@ -44,7 +61,15 @@ int RunCampaigns(const CampaignsArgs& args) {
                       {"members", c.members},
                       {"additions", std::move(additions)}});
     }
-    nlohmann::ordered_json out = {{"campaigns", std::move(list)}};
+    nlohmann::ordered_json answers = nlohmann::ordered_json::array();
+    for (const auto& r : *repeated) {
+      answers.push_back({{"id", r.id},
+                         {"size", r.size},
+                         {"text", r.text},
+                         {"members", r.members}});
+    }
+    nlohmann::ordered_json out = {{"campaigns", std::move(list)},
+                                  {"repeated_answers", std::move(answers)}};
     std::cout << out.dump(2, ' ', false,
                           nlohmann::ordered_json::error_handler_t::replace)
               << "\n";
@@ -63,6 +88,7 @@ int RunCampaigns(const CampaignsArgs& args) {
       }
     }
   }
+  PrintRepeated(*repeated);
   return 0;
 }
 

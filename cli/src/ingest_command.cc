@@ -79,7 +79,9 @@ nlohmann::ordered_json ReportJson(const index::IngestReport& r) {
   }
   j["unmapped_sectors"] = std::move(unmapped);
   j["campaigns"] = {{"campaigns", r.campaigns},
-                    {"members", r.campaign_members}};
+                    {"members", r.campaign_members},
+                    {"repeated_answers", r.repeated_answers},
+                    {"repeated_answer_members", r.repeated_answer_members}};
   j["seconds"] = r.seconds;
   return j;
 }
@@ -128,6 +130,12 @@ void PrintSummary(const index::IngestReport& r) {
   }
   fmt::print("  campaigns    {} ({} responses; see sift campaigns)\n",
              r.campaigns, r.campaign_members);
+  if (r.repeated_answers > 0) {
+    fmt::print(
+        "  repeated     {} short answers given word for word by {} "
+        "responses (not campaigns; see sift campaigns)\n",
+        r.repeated_answers, r.repeated_answer_members);
+  }
   fmt::print("  database     {} responses in all\n", r.database_documents);
   const std::size_t shown = std::min<std::size_t>(r.rejected.size(), 20);
   for (std::size_t i = 0; i < shown; ++i) {

@@ -34,6 +34,11 @@ std::unordered_map<Xapian::docid, std::string> CurrentCampaigns(
   return current;
 }
 
+// The response id of a unique id term.
+std::string ResponseId(const std::string& id_term) {
+  return id_term.substr(std::string(schema::kIdPrefix).size());
+}
+
 Xapian::docid DocidOf(const Xapian::Database& db, const std::string& term) {
   auto it = db.postlist_begin(term);
   return it == db.postlist_end(term) ? 0 : *it;
@@ -71,8 +76,7 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
     for (std::size_t m : c.members) wanted[DocidOf(*db, id_terms_[m])] = c.id;
     list.push_back({{"id", c.id},
                     {"size", c.members.size()},
-                    {"template", id_terms_[c.template_index].substr(
-                                     std::string(schema::kIdPrefix).size())}});
+                    {"template", ResponseId(id_terms_[c.template_index])}});
     ++counts.campaigns;
     counts.members += static_cast<std::int64_t>(c.members.size());
   }
@@ -86,6 +90,15 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
     if (!wanted.count(docid)) SetCampaign(db, docid, "");
   }
   db->set_metadata("sift.campaigns", list.dump());
+  nlohmann::json repeated = nlohmann::json::array();
+  for (const ingest::RepeatedAnswer& r : finder_.FindRepeated()) {
+    nlohmann::json ids = nlohmann::json::array();
+    for (std::size_t m : r.members) ids.push_back(ResponseId(id_terms_[m]));
+    repeated.push_back({{"id", r.id}, {"members", std::move(ids)}});
+    ++counts.repeated_answers;
+    counts.repeated_members += static_cast<std::int64_t>(r.members.size());
+  }
+  db->set_metadata("sift.repeated_answers", repeated.dump());
   return counts;
 }
 

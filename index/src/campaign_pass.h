@@ -19,6 +19,8 @@ namespace sift::index {
 struct CampaignCounts {
   std::int64_t campaigns = 0;
   std::int64_t members = 0;
+  std::int64_t repeated_answers = 0;  // groups (ingest::RepeatedAnswer)
+  std::int64_t repeated_members = 0;
 };
 
 // Collects the run's responses as they are built (only MinHash signatures
@@ -26,7 +28,10 @@ struct CampaignCounts {
 // and sets value slot 7 (the campaign id) on the documents whose campaign
 // changed. Writes metadata
 // "sift.campaigns": a JSON list of {"id", "size", "template"} (template =
-// the medoid's response id). Documents are updated, never removed.
+// the medoid's response id), and "sift.repeated_answers": a JSON list of
+// {"id", "members"} (response ids) for the repeated short answers, which
+// get no value or term: each still counts on its own. Documents are
+// updated, never removed.
 // Not thread-safe: one thread adds, then Finish() runs once.
 class CampaignPass {
  public:

@@ -51,23 +51,75 @@ CampaignSummary Summarise(
   return c;
 }
 
+// The display text of the response with unique id `id`, "" if none.
+Result<std::string> DisplayText(const Xapian::Database& db,
+                                const std::string& id) {
+  const std::string term = std::string(schema::kIdPrefix).append(id);
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::string();
+  ingest::Response r;
+  std::string duplicate_of;
+  schema::StoredThemes stored;
+  SIFT_RETURN_IF_ERROR(schema::DecodeRecord(db.get_document(*it).get_data(),
+                                            *it, &r, &duplicate_of, &stored));
+  return r.display_text;
+}
+
+// The metadata list under `key` ("[]" when absent); Corruption naming the
+// database when it is not a JSON list.
+Result<nlohmann::json> MetadataList(const Xapian::Database& db,
+                                    const std::string& db_path,
+                                    const std::string& key) {
+  std::string meta = db.get_metadata(key);
+  nlohmann::json list =
+      nlohmann::json::parse(meta.empty() ? "[]" : meta, nullptr, false);
+  if (list.is_discarded() || !list.is_array()) {
+    return Status::Corruption(db_path + ": the " + key +
+                              " metadata is damaged; re-run sift ingest");
+  }
+  return list;
+}
+
 }  // namespace
+
+Result<std::vector<RepeatedAnswerSummary>> ListRepeatedAnswers(
+    const std::string& db_path) {
+  try {
+    Xapian::Database db(db_path);
+    auto list = MetadataList(db, db_path, "sift.repeated_answers");
+    if (!list.ok()) return list.status();
+    std::vector<RepeatedAnswerSummary> out;
+    for (const auto& entry : *list) {
+      RepeatedAnswerSummary r;
+      r.id = entry.value("id", "");
+      r.members = entry.value("members", std::vector<std::string>{});
+      if (r.members.empty()) continue;
+      auto text = DisplayText(db, r.members.front());
+      if (!text.ok()) return text.status();
+      r.text = std::move(text).value();
+      std::sort(r.members.begin(), r.members.end());
+      r.size = static_cast<std::int64_t>(r.members.size());
+      out.push_back(std::move(r));
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, db_path);
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Corruption(db_path +
+                              ": the sift.repeated_answers metadata is "
+                              "damaged; re-run sift ingest");
+  }
+}
 
 Result<std::vector<CampaignSummary>> ListCampaigns(const std::string& db_path) {
   try {
     Xapian::Database db(db_path);
-    std::string meta = db.get_metadata("sift.campaigns");
-    nlohmann::json list =
-        nlohmann::json::parse(meta.empty() ? "[]" : meta, nullptr, false);
-    if (list.is_discarded() || !list.is_array()) {
-      return Status::Corruption(db_path +
-                                ": the sift.campaigns metadata is damaged; "
-                                "re-run sift ingest");
-    }
+    auto list = MetadataList(db, db_path, "sift.campaigns");
+    if (!list.ok()) return list.status();
     auto members = MembersByCampaign(db);
     if (!members.ok()) return members.status();
     std::vector<CampaignSummary> campaigns;
-    for (const auto& entry : list) {
+    for (const auto& entry : *list) {
       campaigns.push_back(Summarise(entry, (*members)[entry.value("id", "")]));
     }
     std::stable_sort(

@@ -61,6 +61,8 @@ class IngestRun {
     if (!counts.ok()) return counts.status();
     report_.campaigns = counts->campaigns;
     report_.campaign_members = counts->members;
+    report_.repeated_answers = counts->repeated_answers;
+    report_.repeated_answer_members = counts->repeated_members;
     return Status::Ok();
   }
 

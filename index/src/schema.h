@@ -49,6 +49,8 @@
 //                    the sentiment model that scored the responses
 //   sift.campaigns   JSON list of {"id", "size", "template"}: the campaigns
 //                    found over the whole database by the last run
+//   sift.repeated_answers  JSON list of {"id", "members"}: the repeated
+//                    short answers (not campaigns) found by the last run
 //   label.<field>.<key>  display form of a filter value: the one written most
 //   often in the last run that saw it
 #ifndef SIFT_INDEX_SRC_SCHEMA_H_

@@ -3,7 +3,9 @@
 // component peeled into campaigns around medoids.
 #include "sift/ingest/campaigns.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -90,9 +92,30 @@ std::size_t CampaignFinder::Add(std::string_view text) {
                       options_.seed, &signatures_);
     }
     record = it->second;
+  } else if (!scratch_.empty()) {
+    short_texts_[campaign_internal::SequenceKey(scratch_)].push_back(
+        records_.size());
   }
   records_.push_back(record);
   return records_.size() - 1;
+}
+
+std::vector<RepeatedAnswer> CampaignFinder::FindRepeated() const {
+  std::vector<RepeatedAnswer> out;
+  for (const auto& [key, texts] : short_texts_) {
+    if (texts.size() < static_cast<std::size_t>(options_.min_members)) continue;
+    char id[16];
+    std::snprintf(id, sizeof id, "r%010llx",
+                  static_cast<unsigned long long>(key >> 24));
+    out.push_back({id, texts});  // Add() appended indices in order
+  }
+  std::sort(out.begin(), out.end(),
+            [](const RepeatedAnswer& a, const RepeatedAnswer& b) {
+              if (a.members.size() != b.members.size())
+                return a.members.size() > b.members.size();
+              return a.id < b.id;
+            });
+  return out;
 }
 
 }  // namespace sift::ingest

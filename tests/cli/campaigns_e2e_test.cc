@@ -1,6 +1,7 @@
 // End to end: the demo consultation's template letter is found as one
 // campaign at ingest, members stay indexed and searchable, and
-// `sift campaigns --json` lists it with members' own words.
+// `sift campaigns --json` lists it with members' own words, and the short
+// answers many gave word for word apart from it.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -25,9 +26,17 @@ TEST(CampaignsE2eTest, DemoLetterIsOneCampaignAndStaysIndexed) {
   EXPECT_EQ(report["campaigns"]["campaigns"], 1);
   EXPECT_EQ(report["campaigns"]["members"], 12);
   EXPECT_EQ(report["indexed"], 560);  // members are not removed
+  // Short stock answers are listed apart, never as campaigns.
+  EXPECT_EQ(report["campaigns"]["repeated_answers"], 3);
+  EXPECT_EQ(report["campaigns"]["repeated_answer_members"], 15);
 
   auto listed = Sift(dir, {"campaigns", "--db", db, "--json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  Json repeated = ParseJson(listed.out)["repeated_answers"];
+  ASSERT_EQ(repeated.size(), 3u);
+  EXPECT_EQ(repeated[0]["size"], 8);
+  EXPECT_EQ(repeated[0]["text"], "N/A");
+  EXPECT_EQ(repeated[0]["members"].size(), 8u);
   Json campaigns = ParseJson(listed.out)["campaigns"];
   ASSERT_EQ(campaigns.size(), 1u);
   const Json& c = campaigns[0];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sift/core/version.h"
+#include "sift/index/campaigns.h"
 #include "sift/index/searcher.h"
 #include "test_util.h"
 
@@ -444,6 +445,47 @@ TEST(IndexerCampaignTest, CampaignsFollowReruns) {
   auto r = s.Search(facets);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->facets["campaign"].empty());
+}
+
+// Short answers given word for word by three or more responses are listed
+// apart (ListRepeatedAnswers), never as campaigns; they follow re-runs too.
+TEST(IndexerCampaignTest, RepeatedShortAnswersAreListedNotCampaigns) {
+  testing::TempDir dir;
+  const std::string csv =
+      "id,text\n"
+      "s1,See attached file(s)\n"
+      "s2,see attached FILE(S).\n"
+      "n1,No comment\n"
+      "s3,See attached file(s)\n"
+      "n2,No comment\n"
+      "x1,The buses in Stevenage need to run later in the evening\n";
+  const std::string db = dir.file("db");
+  auto first = IngestFiles({WriteFile(dir.file("a.csv"), csv)}, Options(db));
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->campaigns, 0);
+  EXPECT_EQ(first->repeated_answers, 1);
+  EXPECT_EQ(first->repeated_answer_members, 3);
+  EXPECT_EQ(first->indexed, 6);
+  auto listed = ListRepeatedAnswers(db);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].size, 3);
+  EXPECT_EQ((*listed)[0].text, "See attached file(s)");
+  EXPECT_EQ((*listed)[0].members, (std::vector<std::string>{"s1", "s2", "s3"}));
+  {
+    Searcher s = OpenDb(db);
+    EXPECT_TRUE(OnlyHit(s, "id:s1").campaign.empty());
+  }
+  auto second = IngestFiles(
+      {WriteFile(dir.file("b.csv"), "id,text\ns3,Our full response follows\n")},
+      Options(db));
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->repeated_answers, 0);
+  listed = ListRepeatedAnswers(db);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  EXPECT_TRUE(listed->empty());
+  EXPECT_EQ(ListRepeatedAnswers(dir.file("nowhere")).status().code(),
+            Status::Code::kNotFound);
 }
 
 }  // namespace

@@ -203,6 +203,42 @@ TEST(CampaignFinderTest, ShortTextsNeverFormCampaigns) {
   EXPECT_EQ(found[0].members, (Indices{80, 81, 82}));
 }
 
+// Short answers given word for word by min_members or more are listed
+// apart from campaigns: largest first, case and punctuation ignored, never
+// a text of min_words words, never an empty one.
+TEST(CampaignFinderTest, RepeatedShortAnswersAreListedApart) {
+  CampaignFinder finder;
+  const std::vector<std::string> texts = {"See attached file(s)",
+                                          "No comment",
+                                          "see attached FILE(S).",
+                                          "",
+                                          "No comment",
+                                          "See attached file(s)",
+                                          "",
+                                          "",
+                                          "See attached file(s)",
+                                          "Nothing",
+                                          "Nothing",
+                                          kLetter,
+                                          kLetter,
+                                          kLetter};
+  for (const std::string& t : texts) finder.Add(t);
+  const auto repeated = finder.FindRepeated();
+  ASSERT_EQ(repeated.size(), 1u);  // "No comment" x2 and "Nothing" x2: too few
+  EXPECT_EQ(repeated[0].members, (Indices{0, 2, 5, 8}));
+  EXPECT_EQ(repeated[0].id.size(), 11u);
+  EXPECT_EQ(repeated[0].id[0], 'r');
+  ASSERT_EQ(finder.Find().size(), 1u);  // the letter is a campaign, not here
+  CampaignOptions two;
+  two.min_members = 2;
+  CampaignFinder loose(two);
+  for (const std::string& t : texts) loose.Add(t);
+  const auto found = loose.FindRepeated();
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].members.size(), 4u);
+  EXPECT_LT(found[1].id, found[2].id);  // equal sizes: by id
+}
+
 TEST(CampaignFinderTest, FewerThanMinMembersIsNoCampaign) {
   EXPECT_TRUE(FindAll(Repeat(kLetter, 2)).empty());
   CampaignOptions options;

@@ -1,5 +1,6 @@
 // Reading the campaigns of a sift database: organised template letters
-// found at ingest (sift/ingest/campaigns.h), for `sift campaigns` and reports.
+// found at ingest (sift/ingest/campaigns.h), for `sift campaigns` and reports,
+// and the repeated short answers found beside them.
 //
 // Campaign members stay in the index and in every count; this lists, per
 // campaign, its template (the medoid response), its members, and each
@@ -33,6 +34,22 @@ struct CampaignSummary {
 // The database's campaigns, largest first. NotFound when `db_path` is not
 // a database.
 Result<std::vector<CampaignSummary>> ListCampaigns(const std::string& db_path);
+
+// A short answer many responses gave word for word (ingest::RepeatedAnswer):
+// not a campaign, and each member still counts on its own, but worth an
+// analyst's notice ("See attached file(s)": the content is elsewhere).
+struct RepeatedAnswerSummary {
+  std::string id;
+  std::int64_t size = 0;
+  std::string text;                  // the first member's display text
+  std::vector<std::string> members;  // response ids, sorted
+};
+
+// The database's repeated short answers, largest first (empty for a
+// database written before sift found them). NotFound when `db_path` is not
+// a database.
+Result<std::vector<RepeatedAnswerSummary>> ListRepeatedAnswers(
+    const std::string& db_path);
 
 }  // namespace sift::index
 

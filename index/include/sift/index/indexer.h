@@ -90,6 +90,10 @@ struct IngestReport {
   // and the responses in them; members stay indexed and counted.
   std::int64_t campaigns = 0;
   std::int64_t campaign_members = 0;
+  // Repeated short answers (not campaigns; index/campaigns.h) over the whole
+  // database, and the responses giving them.
+  std::int64_t repeated_answers = 0;
+  std::int64_t repeated_answer_members = 0;
   // Typed sector values the sector rules could not place, with counts.
   std::vector<std::pair<std::string, std::int64_t>> unmapped_sectors;
   double seconds = 0;
