@@ -143,6 +143,9 @@ Result<std::string> BuildDigestJson(const DigestOptions& options) {
     auto campaigns = CampaignsJson(options.db_path);
     if (!campaigns.ok()) return campaigns.status();
     digest["campaigns"] = std::move(campaigns).value();
+    auto repeated = RepeatedAnswersJson(options.db_path);
+    if (!repeated.ok()) return repeated.status();
+    digest["repeated_answers"] = std::move(repeated).value();
     progress("outside the taxonomy");
     auto outside = OutsideTaxonomyJson(*corpus, responses, options.quotes);
     if (!outside.ok()) return outside.status();

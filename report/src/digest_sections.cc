@@ -171,6 +171,19 @@ Result<Json> CampaignsJson(const std::string& db_path) {
   return list;
 }
 
+Result<Json> RepeatedAnswersJson(const std::string& db_path) {
+  auto repeated = index::ListRepeatedAnswers(db_path);
+  if (!repeated.ok()) return repeated.status();
+  Json list = Json::array();
+  for (const auto& r : *repeated) {
+    list.push_back({{"id", r.id},
+                    {"size", r.size},
+                    {"text", r.text},
+                    {"members", r.members}});
+  }
+  return list;
+}
+
 Result<Json> OutsideTaxonomyJson(const Corpus& corpus, std::int64_t responses,
                                  int quotes) {
   std::int64_t no_label = 0, review = 0;

@@ -38,6 +38,10 @@ nlohmann::ordered_json SentimentBySectorJson(
 
 Result<nlohmann::ordered_json> CampaignsJson(const std::string& db_path);
 
+// The repeated short answers (index::ListRepeatedAnswers): id, size, text
+// and members of each, largest first.
+Result<nlohmann::ordered_json> RepeatedAnswersJson(const std::string& db_path);
+
 // Responses with no label or flagged for review, summarised like a theme.
 Result<nlohmann::ordered_json> OutsideTaxonomyJson(const Corpus& corpus,
                                                    std::int64_t responses,

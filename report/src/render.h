@@ -123,6 +123,14 @@ struct Campaign {
   std::vector<Addition> additions;
 };
 
+// A short answer many responses gave word for word; not a campaign.
+struct RepeatedAnswer {
+  std::string id;
+  int64_t size = 0;
+  std::string text;
+  std::vector<std::string> members;
+};
+
 struct OutsideTaxonomy {
   int64_t count = 0;
   int64_t no_label = 0;
@@ -156,6 +164,7 @@ struct Digest {
   std::vector<Theme> themes;
   SentimentBySector sentiment_by_sector;
   std::vector<Campaign> campaigns;
+  std::vector<RepeatedAnswer> repeated_answers;  // absent in older digests
   OutsideTaxonomy outside_taxonomy;
   Methodology methodology;
 

@@ -174,6 +174,19 @@ std::string CampaignsSection(const Digest& d) {
   if (d.campaigns.empty()) body.append(Empty("No campaigns were found."));
   int index = 1;
   for (const Campaign& c : d.campaigns) body.append(CampaignBlock(c, index++));
+  if (!d.repeated_answers.empty()) {
+    body.append(
+        "<h3>Short answers many gave word for word</h3>\n<p>Not campaigns: "
+        "each response counts on its own. Answers that only point elsewhere "
+        "(\"see attached\") mean the content must be read there.</p>\n<ul>\n");
+    for (const RepeatedAnswer& r : d.repeated_answers) {
+      body.append(fmt::format(
+          "<li>{} responses: <q>{}</q> <span "
+          "class=\"ids\">(<code>{}</code>)</span></li>\n",
+          FormatCount(r.size), HtmlEscape(r.text), HtmlEscape(r.id)));
+    }
+    body.append("</ul>\n");
+  }
   return Section("campaigns", "Campaigns", body);
 }
 

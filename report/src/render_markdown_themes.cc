@@ -118,6 +118,18 @@ std::string CampaignsSection(const Digest& d) {
     }
     out.append("\n\n");
   }
+  if (!d.repeated_answers.empty()) {
+    out.append(
+        "### Short answers many gave word for word\n\nNot campaigns: each "
+        "response counts on its own. Answers that only point elsewhere (\"see "
+        "attached\") mean the content must be read there.\n\n");
+    for (const RepeatedAnswer& r : d.repeated_answers) {
+      out.append(fmt::format("- {} responses: \"{}\" ({})\n",
+                             FormatCount(r.size), MarkdownEscape(r.text),
+                             Code(r.id)));
+    }
+    out.append("\n");
+  }
   return out;
 }
 

@@ -246,6 +246,14 @@ std::vector<Campaign> ReadCampaigns(const Field& f) {
   });
 }
 
+std::vector<RepeatedAnswer> ReadRepeated(const Field& f) {
+  if (!f.present()) return {};
+  return f.Array<RepeatedAnswer>([](const Field& e) {
+    return RepeatedAnswer{e["id"].String(), e["size"].Int(), e["text"].String(),
+                          Strings(e["members"])};
+  });
+}
+
 OutsideTaxonomy ReadOutside(const Field& f) {
   return OutsideTaxonomy{f["count"].Int(),
                          f["no_label"].Int(),
@@ -298,6 +306,7 @@ Result<Digest> ParseDigest(std::string_view json) {
   d.themes = f["themes"].Array<Theme>(ReadTheme);
   d.sentiment_by_sector = ReadSentimentBySector(f["sentiment_by_sector"]);
   d.campaigns = ReadCampaigns(f["campaigns"]);
+  d.repeated_answers = ReadRepeated(f.Optional("repeated_answers"));
   d.outside_taxonomy = ReadOutside(f["outside_taxonomy"]);
   d.methodology = ReadMethodology(f["methodology"]);
   if (!error.ok()) return error;

@@ -265,6 +265,30 @@ Status RenderError(const std::string& json) {
   return out.ok() ? Status() : out.status();
 }
 
+// Repeated short answers sit under the campaigns, escaped, in both
+// formats; a digest written before them (no key) renders without them.
+TEST(RenderDigestTest, RepeatedShortAnswersUnderCampaigns) {
+  Json digest = Json::parse(Fixture());
+  ASSERT_FALSE(digest.contains("repeated_answers"));
+  EXPECT_EQ(Render(digest.dump(), DigestFormat::kHtml).find("word for word"),
+            std::string::npos);
+  digest["repeated_answers"] = Json::array({{{"id", "r0123456789"},
+                                             {"size", 1350},
+                                             {"text", "See <attached> file(s)"},
+                                             {"members", {"a1", "a2"}}}});
+  const std::string html = Render(digest.dump(), DigestFormat::kHtml);
+  EXPECT_NE(html.find("Short answers many gave word for word"),
+            std::string::npos);
+  EXPECT_NE(html.find("1,350 responses: <q>See &lt;attached&gt; file(s)</q>"),
+            std::string::npos);
+  const std::string md = Render(digest.dump(), DigestFormat::kMarkdown);
+  EXPECT_NE(md.find("- 1,350 responses: "), std::string::npos);
+  EXPECT_NE(md.find("`r0123456789`"), std::string::npos);
+  digest["repeated_answers"][0].erase("text");
+  EXPECT_EQ(RenderError(digest.dump()).message(),
+            "digest field repeated_answers[0].text: missing");
+}
+
 TEST(RenderDigestTest, NamesTheMissingOrWrongField) {
   Json digest = Json::parse(Fixture());
   digest["themes"][2].erase("count");
