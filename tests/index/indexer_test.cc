@@ -3,6 +3,7 @@
 #include "sift/index/indexer.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <string>
@@ -486,6 +487,17 @@ TEST(IndexerCampaignTest, RepeatedShortAnswersAreListedNotCampaigns) {
   EXPECT_TRUE(listed->empty());
   EXPECT_EQ(ListRepeatedAnswers(dir.file("nowhere")).status().code(),
             Status::Code::kNotFound);
+  // Damaged metadata: a clear error naming the database, never a crash.
+  for (const char* damaged : {"{not json", "[{\"id\": 1, \"members\": 2}]"}) {
+    Xapian::WritableDatabase(db, Xapian::DB_OPEN)
+        .set_metadata("sift.repeated_answers", damaged);
+    auto bad = ListRepeatedAnswers(db);
+    ASSERT_FALSE(bad.ok()) << damaged;
+    EXPECT_EQ(bad.status().code(), Status::Code::kCorruption) << damaged;
+    EXPECT_NE(bad.status().message().find(db), std::string::npos);
+    EXPECT_NE(bad.status().message().find("re-run sift ingest"),
+              std::string::npos);
+  }
 }
 
 }  // namespace
