@@ -2,7 +2,6 @@
 // component peeled into campaigns around medoids.
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -161,13 +160,6 @@ std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> Peel(
   return groups;
 }
 
-std::string CampaignId(std::uint64_t key) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "c%010llx",
-                static_cast<unsigned long long>(key >> 24));
-  return buf;
-}
-
 }  // namespace
 
 std::vector<Campaign> CampaignFinder::Find() const {
@@ -198,7 +190,7 @@ std::vector<Campaign> CampaignFinder::Find() const {
     for (auto& [medoid, group] : Peel(sigs, std::move(component),
                                       options_.min_similarity, min_members)) {
       Campaign c;
-      c.id = CampaignId(keys_[medoid]);
+      c.id = campaign_internal::GroupId('c', keys_[medoid]);
       c.template_index = texts[start[medoid]];
       for (std::uint32_t u : group) {
         c.members.insert(c.members.end(), texts.begin() + start[u],
@@ -208,12 +200,7 @@ std::vector<Campaign> CampaignFinder::Find() const {
       campaigns.push_back(std::move(c));
     }
   }
-  std::sort(campaigns.begin(), campaigns.end(),
-            [](const Campaign& a, const Campaign& b) {
-              if (a.members.size() != b.members.size())
-                return a.members.size() > b.members.size();
-              return a.id < b.id;
-            });
+  campaign_internal::SortLargestFirst(&campaigns);
   return campaigns;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -88,6 +89,13 @@ std::uint64_t SequenceKey(const std::vector<std::uint64_t>& words) {
   std::uint64_t h = 0x243f6a8885a308d3ULL ^ words.size();
   for (std::uint64_t w : words) h = Mix64(h ^ w) + 0x9e3779b97f4a7c15ULL;
   return Mix64(h);
+}
+
+std::string GroupId(char prefix, std::uint64_t key) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%010llx", prefix,
+                static_cast<unsigned long long>(key >> 24));
+  return buf;
 }
 
 }  // namespace campaign_internal

@@ -3,7 +3,9 @@
 #ifndef SIFT_INGEST_CAMPAIGN_TEXT_H_
 #define SIFT_INGEST_CAMPAIGN_TEXT_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,20 @@ void WordHashes(std::string_view text, std::vector<std::uint64_t>* out);
 
 // A key for the whole word sequence: equal sequences, equal keys.
 std::uint64_t SequenceKey(const std::vector<std::uint64_t>& words);
+
+// A group's id: `prefix` ('c' campaign, 'r' repeated answer) and 10
+// lower-case hex digits of `key` (a SequenceKey).
+std::string GroupId(char prefix, std::uint64_t key);
+
+// Sorts Campaigns or RepeatedAnswers largest first, then by id.
+template <typename Group>
+void SortLargestFirst(std::vector<Group>* groups) {
+  std::sort(groups->begin(), groups->end(), [](const Group& a, const Group& b) {
+    if (a.members.size() != b.members.size())
+      return a.members.size() > b.members.size();
+    return a.id < b.id;
+  });
+}
 
 }  // namespace sift::ingest::campaign_internal
 

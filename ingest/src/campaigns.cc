@@ -3,9 +3,7 @@
 // component peeled into campaigns around medoids.
 #include "sift/ingest/campaigns.h"
 
-#include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -104,17 +102,10 @@ std::vector<RepeatedAnswer> CampaignFinder::FindRepeated() const {
   std::vector<RepeatedAnswer> out;
   for (const auto& [key, texts] : short_texts_) {
     if (texts.size() < static_cast<std::size_t>(options_.min_members)) continue;
-    char id[16];
-    std::snprintf(id, sizeof id, "r%010llx",
-                  static_cast<unsigned long long>(key >> 24));
-    out.push_back({id, texts});  // Add() appended indices in order
+    // Add() appended the indices in order.
+    out.push_back({campaign_internal::GroupId('r', key), texts});
   }
-  std::sort(out.begin(), out.end(),
-            [](const RepeatedAnswer& a, const RepeatedAnswer& b) {
-              if (a.members.size() != b.members.size())
-                return a.members.size() > b.members.size();
-              return a.id < b.id;
-            });
+  campaign_internal::SortLargestFirst(&out);
   return out;
 }
 
