@@ -34,11 +34,6 @@ std::unordered_map<Xapian::docid, std::string> CurrentCampaigns(
   return current;
 }
 
-// The response id of a unique id term.
-std::string ResponseId(const std::string& id_term) {
-  return id_term.substr(std::string(schema::kIdPrefix).size());
-}
-
 Xapian::docid DocidOf(const Xapian::Database& db, const std::string& term) {
   auto it = db.postlist_begin(term);
   return it == db.postlist_end(term) ? 0 : *it;
@@ -57,7 +52,7 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
   // Responses from earlier runs that this run did not rewrite.
   for (auto v = db->valuestream_begin(schema::kIdSlot);
        v != db->valuestream_end(schema::kIdSlot); ++v) {
-    const std::string term = std::string(schema::kIdPrefix).append(*v);
+    const std::string term = schema::IdTerm(*v);
     if (seen_.count(term)) continue;
     ingest::Response r;
     std::string duplicate_of;
@@ -74,9 +69,10 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
   CampaignCounts counts;
   for (const ingest::Campaign& c : finder_.Find()) {
     for (std::size_t m : c.members) wanted[DocidOf(*db, id_terms_[m])] = c.id;
-    list.push_back({{"id", c.id},
-                    {"size", c.members.size()},
-                    {"template", ResponseId(id_terms_[c.template_index])}});
+    list.push_back(
+        {{"id", c.id},
+         {"size", c.members.size()},
+         {"template", schema::ResponseIdOf(id_terms_[c.template_index])}});
     ++counts.campaigns;
     counts.members += static_cast<std::int64_t>(c.members.size());
   }
@@ -93,7 +89,8 @@ Result<CampaignCounts> CampaignPass::Finish(Xapian::WritableDatabase* db) {
   nlohmann::json repeated = nlohmann::json::array();
   for (const ingest::RepeatedAnswer& r : finder_.FindRepeated()) {
     nlohmann::json ids = nlohmann::json::array();
-    for (std::size_t m : r.members) ids.push_back(ResponseId(id_terms_[m]));
+    for (std::size_t m : r.members)
+      ids.push_back(schema::ResponseIdOf(id_terms_[m]));
     repeated.push_back({{"id", r.id}, {"members", std::move(ids)}});
     ++counts.repeated_answers;
     counts.repeated_members += static_cast<std::int64_t>(r.members.size());

@@ -54,7 +54,7 @@ CampaignSummary Summarise(
 // The display text of the response with unique id `id`, "" if none.
 Result<std::string> DisplayText(const Xapian::Database& db,
                                 const std::string& id) {
-  const std::string term = std::string(schema::kIdPrefix).append(id);
+  const std::string term = schema::IdTerm(id);
   auto it = db.postlist_begin(term);
   if (it == db.postlist_end(term)) return std::string();
   ingest::Response r;
@@ -63,6 +63,11 @@ Result<std::string> DisplayText(const Xapian::Database& db,
   SIFT_RETURN_IF_ERROR(schema::DecodeRecord(db.get_document(*it).get_data(),
                                             *it, &r, &duplicate_of, &stored));
   return r.display_text;
+}
+
+Status DamagedMetadata(const std::string& db_path, const std::string& key) {
+  return Status::Corruption(db_path + ": the " + key +
+                            " metadata is damaged; re-run sift ingest");
 }
 
 // The metadata list under `key` ("[]" when absent); Corruption naming the
@@ -74,8 +79,7 @@ Result<nlohmann::json> MetadataList(const Xapian::Database& db,
   nlohmann::json list =
       nlohmann::json::parse(meta.empty() ? "[]" : meta, nullptr, false);
   if (list.is_discarded() || !list.is_array()) {
-    return Status::Corruption(db_path + ": the " + key +
-                              " metadata is damaged; re-run sift ingest");
+    return DamagedMetadata(db_path, key);
   }
   return list;
 }
@@ -104,10 +108,8 @@ Result<std::vector<RepeatedAnswerSummary>> ListRepeatedAnswers(
     return out;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, db_path);
-  } catch (const nlohmann::json::exception& e) {
-    return Status::Corruption(db_path +
-                              ": the sift.repeated_answers metadata is "
-                              "damaged; re-run sift ingest");
+  } catch (const nlohmann::json::exception&) {  // an entry of wrong types
+    return DamagedMetadata(db_path, "sift.repeated_answers");
   }
 }
 

@@ -111,7 +111,7 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
     terms_.index_text(r.organisation, 1, schema::kOrgPrefix);
   }
   terms_.set_document(Xapian::Document());  // the builder keeps no reference
-  built.id_term = schema::kIdPrefix + r.id;
+  built.id_term = schema::IdTerm(r.id);
   doc.add_boolean_term(built.id_term);
   doc.add_boolean_term(schema::kRespondentPrefix + respondent);
   doc.add_boolean_term(built.duplicate_of.empty()

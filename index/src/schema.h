@@ -66,6 +66,13 @@
 namespace sift::index::schema {
 
 inline constexpr char kIdPrefix[] = "Q";
+// The unique id term of response `id`, and the response id of such a term.
+inline std::string IdTerm(const std::string& id) {
+  return std::string(kIdPrefix).append(id);
+}
+inline std::string ResponseIdOf(const std::string& id_term) {
+  return id_term.substr(sizeof(kIdPrefix) - 1);
+}
 inline constexpr char kOrgPrefix[] = "XO";
 inline constexpr char kHashPrefix[] = "XH";
 inline constexpr char kDuplicateTerm[] = "XDUP";
