@@ -85,17 +85,23 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
   return report;
 }
 
-// Macro-F1 and Pearson r of the trained sentiment model on `examples`.
-Result<std::pair<double, double>> ScoreSentiment(
-    const TrainArgs& args, const std::string& vectors_path,
-    const std::vector<nlp::SentimentExample>& examples) {
+// Scores the trained sentiment model on `examples` into *macro_f1 and
+// *pearson, and prints them as "Sentiment, <name>: ...".
+Status ReportSentiment(const TrainArgs& args, const std::string& vectors_path,
+                       const std::vector<nlp::SentimentExample>& examples,
+                       const std::string& name, double* macro_f1,
+                       double* pearson) {
   auto model = nlp::SentimentModel::Load(
       {args.out, args.lexicon.empty() ? DefaultLexiconPath() : args.lexicon,
        vectors_path});
   if (!model.ok()) return model.status();
   auto r = nlp::EvaluateSentiment(&*model, examples);
   if (!r.ok()) return r.status();
-  return std::make_pair(r->macro_f1, r->pearson);
+  *macro_f1 = r->macro_f1;
+  *pearson = r->pearson;
+  fmt::print("Sentiment, {}: macro-F1 {:.3f}, Pearson r {:.3f}\n", name,
+             r->macro_f1, r->pearson);
+  return Status::Ok();
 }
 
 // Scores the trained model (themes and, when trained, sentiment) on the
@@ -117,24 +123,18 @@ Status ScoreTestSplit(const TrainArgs& args, const std::string& vectors_path,
   facts->test_reliability = reliability.value();
   fmt::print("Test split:\n{}", EvalTable(facts->test, taxonomy, false));
   if (facts->sentiment.penalty <= 0) return Status::Ok();
-  auto sentiment =
-      ScoreSentiment(args, vectors_path, test->SentimentExamples());
-  if (!sentiment.ok()) return sentiment.status();
+  SIFT_RETURN_IF_ERROR(ReportSentiment(
+      args, vectors_path, test->SentimentExamples(), "test split",
+      &facts->sentiment_test_macro_f1, &facts->sentiment_test_pearson));
   facts->has_sentiment_test = true;
-  facts->sentiment_test_macro_f1 = sentiment->first;
-  facts->sentiment_test_pearson = sentiment->second;
-  fmt::print("Sentiment, test split: macro-F1 {:.3f}, Pearson r {:.3f}\n",
-             sentiment->first, sentiment->second);
   if (args.sentiment_test.empty()) return Status::Ok();
   auto general = nlp::ReadSentimentLabelled(args.sentiment_test, read);
   if (!general.ok()) return general.status();
-  auto general_scores = ScoreSentiment(args, vectors_path, general.value());
-  if (!general_scores.ok()) return general_scores.status();
+  SIFT_RETURN_IF_ERROR(ReportSentiment(args, vectors_path, general.value(),
+                                       "--sentiment-test",
+                                       &facts->sentiment_general_test_macro_f1,
+                                       &facts->sentiment_general_test_pearson));
   facts->has_sentiment_general_test = true;
-  facts->sentiment_general_test_macro_f1 = general_scores->first;
-  facts->sentiment_general_test_pearson = general_scores->second;
-  fmt::print("Sentiment, --sentiment-test: macro-F1 {:.3f}, Pearson r {:.3f}\n",
-             general_scores->first, general_scores->second);
   return Status::Ok();
 }
 
