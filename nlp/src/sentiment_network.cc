@@ -95,6 +95,31 @@ std::array<double, 3> TuneClassBias(const std::vector<std::array<double, 3>>& p,
   return best;
 }
 
+// Macro-F1 of cross-validated probabilities `p` when each fold's class
+// biases are tuned on the other folds only: the figure a new text can
+// expect, where tuning and scoring on the same probabilities overstates it
+// (by about 0.02 on the bundled corpus).
+double HeldOutBiasMacroF1(const std::vector<std::array<double, 3>>& p,
+                          const std::vector<Polarity>& gold,
+                          const SentimentHead& plain) {
+  std::vector<Polarity> predicted(p.size());
+  for (int fold = 0; fold < kFolds; ++fold) {
+    std::vector<std::array<double, 3>> fit_p;
+    std::vector<Polarity> fit_gold;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (static_cast<int>(i % kFolds) == fold) continue;
+      fit_p.push_back(p[i]);
+      fit_gold.push_back(gold[i]);
+    }
+    SentimentHead biased = plain;
+    biased.class_bias = TuneClassBias(fit_p, fit_gold, plain);
+    for (std::size_t i = fold; i < p.size(); i += kFolds) {
+      predicted[i] = static_cast<Polarity>(ChooseClass(biased, p[i]));
+    }
+  }
+  return PolarityMacroF1(gold, predicted);
+}
+
 // One domain's dev examples: their combiner inputs, gold, and the
 // combiner's cross-validated probabilities for them.
 struct DevSet {
@@ -123,23 +148,20 @@ Result<DevSet> CombinerInputs(const std::vector<SentimentExample>& dev,
 }
 
 // Fits one domain's combiner and class biases on `dev`; its
-// cross-validated macro-F1 and Pearson r (scores by `score_rule`) go to
-// *f1 and *r, and the cross-validated scores to *scores.
+// cross-validated macro-F1 (class biases tuned on the other folds) and
+// Pearson r (scores by `score_rule`) go to *f1 and *r, and the
+// cross-validated scores to *scores.
 void FitDomain(const DevSet& dev, const SentimentHead& plain,
                const std::string& score_rule, std::vector<double>* combiner,
                std::array<double, 3>* class_bias, double* f1, double* r,
                std::vector<double>* scores) {
   const auto& p = dev.p;
   *class_bias = TuneClassBias(p, dev.classes, plain);
-  SentimentHead biased = plain;
-  biased.class_bias = *class_bias;
-  std::vector<Polarity> predicted;
   scores->resize(dev.x.size());
   for (std::size_t i = 0; i < dev.x.size(); ++i) {
-    predicted.push_back(static_cast<Polarity>(ChooseClass(biased, p[i])));
     (*scores)[i] = ScoreBy(score_rule, dev.x[i][0], p[i]);
   }
-  *f1 = PolarityMacroF1(dev.classes, predicted);
+  *f1 = HeldOutBiasMacroF1(p, dev.classes, plain);
   *r = PearsonR(*scores, dev.gold);
   FitCombiner(dev.x, dev.y, kCombinerPenalty, combiner);
 }

@@ -19,7 +19,8 @@ namespace sift::nlp {
 // biases on those and chooses the score rule by 5-fold cross-validated
 // Pearson r on them (`seed` seeds the network's training); updates
 // head->network, combiner, class_bias, score_rule, the thresholds and the dev
-// metrics (cross-validated). When head has a domain gate, also fits
+// metrics (cross-validated; macro-F1 with each fold's class biases tuned
+// on the other folds). When head has a domain gate, also fits
 // general_combiner and general_class_bias on the general dev examples and puts
 // their cross-validated metrics in *report. Leaves `head` as it was when the
 // examples carry no analysis text.
