@@ -3,11 +3,11 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "commands.h"
 #include "digest_job.h"
+#include "sift/core/file.h"
 #include "sift/report/digest.h"
 #include "sift/report/render.h"
 
@@ -81,18 +81,9 @@ int RunDigest(const DigestArgs& args) {
   if (!data.ok()) return Fail("digest", data.status());
   auto rendered = report::RenderDigest(data.value(), format.value());
   if (!rendered.ok()) return Fail("digest", rendered.status());
-  // Written beside the target and renamed: never a half-written digest.
-  const std::string partial = args.out + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out << rendered.value();
-    if (!out)
-      return Fail("digest", Status::IoError(args.out + ": cannot write"));
-  }
-  std::error_code ec;
-  std::filesystem::rename(partial, args.out, ec);
-  if (ec)
-    return Fail("digest", Status::IoError(args.out + ": " + ec.message()));
+  // Never a half-written digest.
+  Status written = WriteFileAtomically(args.out, rendered.value());
+  if (!written.ok()) return Fail("digest", written);
   if (!args.quiet) fmt::print("Digest written to {}\n", args.out);
   return 0;
 }

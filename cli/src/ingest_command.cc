@@ -1,7 +1,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -9,6 +8,7 @@
 #include "model_paths.h"
 #include "progress.h"
 #include "reader_flags.h"
+#include "sift/core/file.h"
 #include "sift/index/indexer.h"
 
 namespace sift::cli {
@@ -225,13 +225,14 @@ int RunIngest(const IngestArgs& args) {
   }
   PrintSummary(report.value());
   if (!args.report.empty()) {
-    std::ofstream out(args.report);
-    out << ReportJson(report.value())
-               .dump(2, ' ', false,
-                     nlohmann::ordered_json::error_handler_t::replace)
-        << "\n";
-    if (!out) {
-      std::cerr << "sift ingest: cannot write the report to " << args.report
+    Status written = WriteFileAtomically(
+        args.report,
+        ReportJson(report.value())
+                .dump(2, ' ', false,
+                      nlohmann::ordered_json::error_handler_t::replace) +
+            "\n");
+    if (!written.ok()) {
+      std::cerr << "sift ingest: cannot write the report: " << written.message()
                 << "\n";
       return 1;
     }

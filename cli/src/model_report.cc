@@ -3,9 +3,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "sift/core/file.h"
 #include "sift/nlp/calibration.h"
 
 namespace sift::cli {
@@ -170,11 +170,7 @@ Status WriteModelMetrics(const ModelCardFacts& f) {
       j["sentiment"]["general_test_pearson"] = f.sentiment_general_test_pearson;
     }
   }
-  const std::string path = f.model_dir + "/metrics.json";
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << j.dump(2) << "\n";
-  if (!out) return Status::IoError(path + ": cannot write");
-  return Status::Ok();
+  return WriteFileAtomically(f.model_dir + "/metrics.json", j.dump(2) + "\n");
 }
 
 // The card's title and what the model is.
@@ -257,11 +253,7 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "are in the README's Benchmarks section.\n\n"
       "## Reproduce\n```sh\n{}\n```\n",
       f.dev_count, f.command);
-  std::string path = f.model_dir + "/MODEL_CARD.md";
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << card;
-  if (!out) return Status::IoError(path + ": cannot write");
-  return Status::Ok();
+  return WriteFileAtomically(f.model_dir + "/MODEL_CARD.md", card);
 }
 
 }  // namespace sift::cli

@@ -2,11 +2,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "model.h"
+#include "sift/core/file.h"
 
 namespace sift::nlp {
 namespace {
@@ -162,16 +162,8 @@ Status WriteModel(const Model& m, const std::string& path) {
   w.Put(m.sentence_weight);
   PutDenseParameters(m, &w);
   w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-    if (!out) return Status::IoError(tmp + ": cannot write the model");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::IoError(path + ": cannot move the model into place");
-  return Status::Ok();
+  return WriteFileAtomically(
+      path, std::string_view(w.bytes().data(), w.bytes().size()));
 }
 
 Result<Model> ReadModel(const std::string& path) {

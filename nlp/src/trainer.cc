@@ -4,13 +4,13 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 
 #include "model.h"
 #include "network_trainer.h"
 #include "sentence_pooling.h"
+#include "sift/core/file.h"
 #include "sift/core/version.h"
 #include "sift/nlp/calibration.h"
 
@@ -103,10 +103,7 @@ Status WriteTaxonomy(const Taxonomy& taxonomy, const std::string& path) {
                            {"kind", l.kind},
                            {"description", l.description}});
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << j.dump(2) << "\n";
-  if (!out) return Status::IoError(path + ": cannot write");
-  return Status::Ok();
+  return WriteFileAtomically(path, j.dump(2) + "\n");
 }
 
 }  // namespace

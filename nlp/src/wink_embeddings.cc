@@ -1,16 +1,13 @@
 // ConvertWinkEmbeddings(): the wink-embeddings JSON, streamed through
 // nlohmann-json's SAX interface, to a sift vector table.
-#include <sys/stat.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <climits>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "sift/core/file.h"
 #include "sift/nlp/word_vectors.h"
 #include "vector_table_format.h"
 
@@ -69,34 +67,6 @@ double Quantise(const double* x, int dim, std::int8_t* q, float* scale) {
   }
   *scale = s;
   return worst;
-}
-
-// Writes `bytes` to a temporary file beside `path`, then renames it over
-// `path`, so readers see the old file or the new one, never a partial one.
-Status WriteAtomically(const std::string& path, std::string_view bytes) {
-  std::string tmp = path + ".tmp-XXXXXX";
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) {
-    return Status::IoError(
-        path + ": cannot create a temporary file: " + std::strerror(errno));
-  }
-  ::fchmod(fd, 0644);  // mkstemp makes 0600; the table is not secret
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  const int err = errno;
-  const bool ok = done == bytes.size() && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(ok ? errno : err);
-    ::unlink(tmp.c_str());
-    return Status::IoError(path + ": write failed: " + reason);
-  }
-  return Status::Ok();
 }
 
 using Json = nlohmann::json;
@@ -446,7 +416,7 @@ Result<VectorConversionStats> ConvertWinkEmbeddings(
     return Status::InvalidArgument(json_path + ": no words to keep");
   }
   stats.checksum = GetLe(table.data() + table.size() - kChecksumSize, 8);
-  SIFT_RETURN_IF_ERROR(WriteAtomically(out_path, table));
+  SIFT_RETURN_IF_ERROR(WriteFileAtomically(out_path, table));
   return stats;
 }
 
