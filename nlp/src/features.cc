@@ -24,6 +24,28 @@ float ZipfProbability(int rank, std::size_t vocabulary) {
   return static_cast<float>(1.0 / ((rank + 1) * harmonic));
 }
 
+// Appends the hashed id of each adjacent pair of `tokens` to *bag.
+void AppendBigramIds(const std::vector<std::string>& tokens,
+                     std::uint32_t buckets, std::vector<std::uint32_t>* bag) {
+  std::string key;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    key.assign(1, 'b');
+    key.append(tokens[i]);
+    key.push_back(' ');
+    key.append(tokens[i + 1]);
+    bag->push_back(FeatureHash(key) % buckets);
+  }
+}
+
+// Scales x[0, n) to unit length; a zero vector stays zero.
+void ScaleToUnitLength(float* x, int n) {
+  double norm = 0;
+  for (int d = 0; d < n; ++d) norm += static_cast<double>(x[d]) * x[d];
+  if (norm <= 0) return;
+  const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  for (int d = 0; d < n; ++d) x[d] *= inv;
+}
+
 }  // namespace
 
 std::uint32_t FeatureHash(std::string_view s) {
@@ -178,7 +200,6 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
   }
   out->memo_generation = memo_generation_;
   const std::size_t vocabulary = vectors_->size();
-  std::string key;
   for (std::size_t i = 0; i < out->tokens.size(); ++i) {
     const std::string& token = out->tokens[i];
     const std::uint32_t slot = MemoSlot(token);
@@ -201,22 +222,10 @@ void Featurizer::Extract(std::string_view analysis_text, TextFeatures* out) {
           out->known_tokens == 1 ? scratch_[d] : std::max(max[d], scratch_[d]);
     }
   }
-  for (std::size_t i = 0; config_.word_bigrams && i + 1 < out->tokens.size();
-       ++i) {
-    key.clear();
-    key.push_back('b');
-    key.append(out->tokens[i]);
-    key.push_back(' ');
-    key.append(out->tokens[i + 1]);
-    out->bag.push_back(FeatureHash(key) % config_.buckets);
+  if (config_.word_bigrams) {
+    AppendBigramIds(out->tokens, config_.buckets, &out->bag);
   }
-  double norm = 0;
-  for (int d = 0; d < vec_dim; ++d)
-    norm += static_cast<double>(mean[d]) * mean[d];
-  if (norm > 0) {
-    float inv = static_cast<float>(1.0 / std::sqrt(norm));
-    for (int d = 0; d < vec_dim; ++d) mean[d] *= inv;
-  }
+  ScaleToUnitLength(mean, vec_dim);
   for (int p = 0; p < protos; ++p) {
     const float* proto = &prototypes_[static_cast<std::size_t>(p) * vec_dim];
     float dot = 0;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "sift/core/file.h"
 #include "sift/nlp/sentiment.h"
 
 namespace sift::nlp {
@@ -56,6 +57,60 @@ nlohmann::json ToJson(const SentimentHead& head) {
                         {"positive_threshold", head.positive_threshold},
                         {"dev_macro_f1", head.dev_macro_f1},
                         {"dev_pearson", head.dev_pearson}};
+}
+
+// Reads every field of `json` (as ToJson() writes them) into *head.
+// Throws nlohmann::json::exception when one is missing or of the wrong type.
+void FromJson(const nlohmann::json& json, SentimentHead* head) {
+  head->lexicon_fingerprint = std::stoull(
+      json.at("lexicon_fingerprint").get<std::string>(), nullptr, 16);
+  head->vectors_checksum =
+      std::stoull(json.at("vectors_checksum").get<std::string>(), nullptr, 16);
+  json.at("penalty").get_to(head->penalty);
+  json.at("bias").get_to(head->bias);
+  json.at("mean").get_to(head->mean);
+  json.at("scale").get_to(head->scale);
+  json.at("weights").get_to(head->weights);
+  json.at("rule_weight").get_to(head->rule_weight);
+  json.at("rule_slope").get_to(head->rule_slope);
+  json.at("rule_intercept").get_to(head->rule_intercept);
+  json.at("network").get_to(head->network);
+  json.at("combiner").get_to(head->combiner);
+  json.at("score_rule").get_to(head->score_rule);
+  if (json.contains("class_bias"))
+    json.at("class_bias").get_to(head->class_bias);
+  if (json.contains("domain_weights")) {
+    json.at("domain_weights").get_to(head->domain_weights);
+    json.at("domain_bias").get_to(head->domain_bias);
+    json.at("general_combiner").get_to(head->general_combiner);
+    json.at("general_class_bias").get_to(head->general_class_bias);
+  }
+  json.at("negative_threshold").get_to(head->negative_threshold);
+  json.at("positive_threshold").get_to(head->positive_threshold);
+  json.at("dev_macro_f1").get_to(head->dev_macro_f1);
+  json.at("dev_pearson").get_to(head->dev_pearson);
+}
+
+// What is inconsistent in `head` ("" when nothing is).
+std::string Inconsistency(const SentimentHead& head) {
+  if (!head.combiner.empty() && head.combiner.size() != 8 * 3) {
+    return "the combiner needs 24 weights";
+  }
+  if (!head.domain_weights.empty() &&
+      (head.domain_weights.size() != head.weights.size() ||
+       head.general_combiner.size() != head.combiner.size())) {
+    return "the domain gate needs one weight per feature and a general "
+           "combiner the size of the combiner";
+  }
+  if (head.score_rule != "head" && head.score_rule != "expected" &&
+      head.score_rule != "mix") {
+    return "unknown score_rule '" + head.score_rule + "'";
+  }
+  if (head.mean.size() != head.weights.size() ||
+      head.scale.size() != head.weights.size()) {
+    return "weights, mean and scale differ in length";
+  }
+  return "";
 }
 
 }  // namespace
@@ -111,11 +166,7 @@ std::pair<double, double> TuneScoreThresholds(const std::vector<double>& scores,
 Status WriteSentimentHead(const SentimentHead& head, const std::string& path) {
   nlohmann::json json = ToJson(head);
   json["checksum"] = Hex(Fnv(json.dump()));
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << json.dump(1) << "\n";
-  out.close();
-  if (!out) return Status::IoError(path + ": cannot write the sentiment head");
-  return Status::Ok();
+  return WriteFileAtomically(path, json.dump(1) + "\n");
 }
 
 Result<SentimentHead> ReadSentimentHead(const std::string& path) {
@@ -143,54 +194,11 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
     return bad("checksum mismatch (damaged)");
   SentimentHead head;
   try {
-    head.lexicon_fingerprint = std::stoull(
-        json.at("lexicon_fingerprint").get<std::string>(), nullptr, 16);
-    head.vectors_checksum = std::stoull(
-        json.at("vectors_checksum").get<std::string>(), nullptr, 16);
-    json.at("penalty").get_to(head.penalty);
-    json.at("bias").get_to(head.bias);
-    json.at("mean").get_to(head.mean);
-    json.at("scale").get_to(head.scale);
-    json.at("weights").get_to(head.weights);
-    json.at("rule_weight").get_to(head.rule_weight);
-    json.at("rule_slope").get_to(head.rule_slope);
-    json.at("rule_intercept").get_to(head.rule_intercept);
-    json.at("network").get_to(head.network);
-    json.at("combiner").get_to(head.combiner);
-    json.at("score_rule").get_to(head.score_rule);
-    if (json.contains("class_bias"))
-      json.at("class_bias").get_to(head.class_bias);
-    if (json.contains("domain_weights")) {
-      json.at("domain_weights").get_to(head.domain_weights);
-      json.at("domain_bias").get_to(head.domain_bias);
-      json.at("general_combiner").get_to(head.general_combiner);
-      json.at("general_class_bias").get_to(head.general_class_bias);
-    }
-    json.at("negative_threshold").get_to(head.negative_threshold);
-    json.at("positive_threshold").get_to(head.positive_threshold);
-    json.at("dev_macro_f1").get_to(head.dev_macro_f1);
-    json.at("dev_pearson").get_to(head.dev_pearson);
+    FromJson(json, &head);
   } catch (const nlohmann::json::exception& e) {
     return bad(std::string("missing or wrong field: ") + e.what());
   }
-  if (!head.combiner.empty() && head.combiner.size() != 8 * 3) {
-    return bad("the combiner needs 24 weights");
-  }
-  if (!head.domain_weights.empty() &&
-      (head.domain_weights.size() != head.weights.size() ||
-       head.general_combiner.size() != head.combiner.size())) {
-    return bad(
-        "the domain gate needs one weight per feature and a general "
-        "combiner the size of the combiner");
-  }
-  if (head.score_rule != "head" && head.score_rule != "expected" &&
-      head.score_rule != "mix") {
-    return bad("unknown score_rule '" + head.score_rule + "'");
-  }
-  if (head.mean.size() != head.weights.size() ||
-      head.scale.size() != head.weights.size()) {
-    return bad("weights, mean and scale differ in length");
-  }
+  if (std::string why = Inconsistency(head); !why.empty()) return bad(why);
   return head;
 }
 
