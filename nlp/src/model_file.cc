@@ -5,84 +5,21 @@
 #include <fstream>
 #include <sstream>
 
+#include "byte_io.h"
 #include "model.h"
 #include "sift/core/file.h"
 
 namespace sift::nlp {
 namespace {
 
+using byte_io::Fnv1a64;
+using byte_io::Reader;
+using byte_io::Writer;
+
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'M', 'D', 'L', '\0'};
 constexpr std::uint32_t kVersion = 3;
 // Version 2 lacks the sentence weight (read as 0: no sentence pooling).
 constexpr std::uint32_t kOldestVersion = 2;
-
-std::uint64_t Fnv1a64(const char* data, std::size_t n) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-class Writer {
- public:
-  template <typename T>
-  void Put(T v) {
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  void PutString(const std::string& s) {
-    Put<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
-    out_ += s;
-  }
-  void PutFloats(const std::vector<float>& v) {
-    out_.append(reinterpret_cast<const char*>(v.data()),
-                v.size() * sizeof(float));
-  }
-  std::string& bytes() { return out_; }
-
- private:
-  std::string out_;
-};
-
-// Bounds-checked reads; the first failure sticks.
-class Reader {
- public:
-  explicit Reader(const std::string& bytes) : bytes_(bytes) {}
-  template <typename T>
-  T Get() {
-    T v{};
-    if (!Take(sizeof v)) return v;
-    std::memcpy(&v, bytes_.data() + pos_ - sizeof v, sizeof v);
-    return v;
-  }
-  std::string GetString() {
-    auto n = Get<std::uint32_t>();
-    if (n > (1u << 20) || !Take(n)) {
-      ok_ = false;
-      return "";
-    }
-    return bytes_.substr(pos_ - n, n);
-  }
-  void GetFloats(std::size_t n, std::vector<float>* v) {
-    v->assign(n, 0.0f);
-    if (n > bytes_.size() / sizeof(float) || !Take(n * sizeof(float))) return;
-    std::memcpy(v->data(), bytes_.data() + pos_ - n * sizeof(float),
-                n * sizeof(float));
-  }
-  bool ok() const { return ok_; }
-  std::size_t pos() const { return pos_; }
-
- private:
-  bool Take(std::size_t n) {
-    if (!ok_ || bytes_.size() - pos_ < n) return ok_ = false;
-    pos_ += n;
-    return true;
-  }
-  const std::string& bytes_;
-  std::size_t pos_ = 0;
-  bool ok_ = true;
-};
 
 void PutDenseParameters(const Model& m, Writer* w) {
   std::uint32_t rows = 0;

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "ngram_sentiment.h"
 #include "sentiment_features.h"
 #include "sentiment_head.h"
 #include "sentiment_pipeline.h"
@@ -34,7 +35,8 @@ struct SentimentModel::State {
   std::shared_ptr<const WordVectors> vectors;
   SentimentHead head;
   std::unique_ptr<SentimentFeaturizer> featurizer;
-  std::unique_ptr<Classifier> network;  // null when the head has none
+  std::unique_ptr<Classifier> network;     // null when the head has none
+  std::unique_ptr<NgramSentiment> ngrams;  // null when the head has none
   std::unique_ptr<SentimentPipeline> pipeline;
 };
 
@@ -75,7 +77,7 @@ Result<SentimentModel> SentimentModel::Load(
   }
   auto state = std::make_unique<State>(
       State{std::move(lexicon).value(), std::move(vectors),
-            std::move(head).value(), nullptr, nullptr, nullptr});
+            std::move(head).value(), nullptr, nullptr, nullptr, nullptr});
   auto featurizer =
       SentimentFeaturizer::Create(&state->lexicon, state->vectors.get());
   if (!featurizer.ok()) return featurizer.status();
@@ -94,8 +96,15 @@ Result<SentimentModel> SentimentModel::Load(
     if (!network.ok()) return network.status();
     state->network = std::make_unique<Classifier>(std::move(network).value());
   }
-  auto pipeline = SentimentPipeline::Create(state->featurizer.get(),
-                                            &state->head, state->network.get());
+  if (!state->head.ngrams.empty()) {
+    auto ngrams =
+        NgramSentiment::Load(paths.model_dir + "/" + state->head.ngrams);
+    if (!ngrams.ok()) return ngrams.status();
+    state->ngrams = std::make_unique<NgramSentiment>(std::move(ngrams).value());
+  }
+  auto pipeline =
+      SentimentPipeline::Create(state->featurizer.get(), &state->head,
+                                state->network.get(), state->ngrams.get());
   if (!pipeline.ok()) return pipeline.status();
   state->pipeline =
       std::make_unique<SentimentPipeline>(std::move(pipeline).value());

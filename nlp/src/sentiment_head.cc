@@ -14,7 +14,7 @@ namespace sift::nlp {
 namespace {
 
 constexpr char kFormat[] = "sift-sentiment-head";
-constexpr int kVersion = 2;
+constexpr int kVersion = 3;  // 3: the n-gram model, 11 combiner inputs
 
 std::string Hex(std::uint64_t v) {
   char buffer[17];
@@ -46,6 +46,7 @@ nlohmann::json ToJson(const SentimentHead& head) {
                         {"rule_slope", head.rule_slope},
                         {"rule_intercept", head.rule_intercept},
                         {"network", head.network},
+                        {"ngrams", head.ngrams},
                         {"combiner", head.combiner},
                         {"score_rule", head.score_rule},
                         {"class_bias", head.class_bias},
@@ -75,6 +76,7 @@ void FromJson(const nlohmann::json& json, SentimentHead* head) {
   json.at("rule_slope").get_to(head->rule_slope);
   json.at("rule_intercept").get_to(head->rule_intercept);
   json.at("network").get_to(head->network);
+  json.at("ngrams").get_to(head->ngrams);
   json.at("combiner").get_to(head->combiner);
   json.at("score_rule").get_to(head->score_rule);
   if (json.contains("class_bias"))
@@ -93,8 +95,9 @@ void FromJson(const nlohmann::json& json, SentimentHead* head) {
 
 // What is inconsistent in `head` ("" when nothing is).
 std::string Inconsistency(const SentimentHead& head) {
-  if (!head.combiner.empty() && head.combiner.size() != 8 * 3) {
-    return "the combiner needs 24 weights";
+  if (!head.combiner.empty() && head.combiner.size() != kCombinerInputs * 3) {
+    return "the combiner needs " + std::to_string(kCombinerInputs * 3) +
+           " weights";
   }
   if (!head.domain_weights.empty() &&
       (head.domain_weights.size() != head.weights.size() ||
@@ -186,7 +189,8 @@ Result<SentimentHead> ReadSentimentHead(const std::string& path) {
   if (json.value("version", 0) != kVersion) {
     return bad("format version " +
                json.value("version", nlohmann::json()).dump() +
-               ", this sift reads " + std::to_string(kVersion));
+               ", this sift reads " + std::to_string(kVersion) +
+               " (retrain with sift train)");
   }
   std::string checksum = json.value("checksum", "");
   json.erase("checksum");

@@ -14,6 +14,11 @@
 
 namespace sift::nlp {
 
+// The combiner's inputs (sentiment_pipeline.h): head score, rule compound,
+// lowest and highest sentence head score, the network's three
+// probabilities, a constant 1, and the n-gram model's three probabilities.
+inline constexpr int kCombinerInputs = 11;
+
 struct SentimentHead {
   std::uint64_t lexicon_fingerprint = 0;
   std::uint64_t vectors_checksum = 0;
@@ -32,6 +37,9 @@ struct SentimentHead {
   // empty for none; how the final score is made: "head" (the head's
   // score), "expected" (p(positive) - p(negative)) or "mix" (their mean).
   std::string network;
+  // The sentiment n-gram model's file in the model directory
+  // (ngram_sentiment.h; "" for none).
+  std::string ngrams;
   std::vector<double> combiner;
   std::string score_rule = "head";
   // Added to the combiner's log-probabilities before the class is chosen

@@ -7,12 +7,14 @@
 #include "sentiment_pipeline.h"
 #include "sift/nlp/classifier.h"
 #include "sift/nlp/taxonomy.h"
+#include "sift/nlp/tokenizer.h"
 #include "sift/nlp/trainer.h"
 
 namespace sift::nlp {
 namespace {
 
 constexpr char kNetworkDir[] = "sentiment_network";
+constexpr char kNgramsFile[] = "sentiment_ngrams.bin";
 constexpr double kCombinerPenalty = 1.0;
 constexpr int kFolds = 5;
 
@@ -42,6 +44,27 @@ double ScoreBy(const std::string& rule, double head_score,
   if (rule == "expected") return expected;
   if (rule == "mix") return 0.5 * (expected + head_score);
   return head_score;
+}
+
+// Fits the n-gram model on every training example (responses and general
+// text) and writes it to `path`.
+Result<NgramSentiment> TrainNgrams(const std::vector<SentimentExample>& train,
+                                   std::uint64_t seed,
+                                   const std::string& path) {
+  auto tokenizer = Tokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  std::vector<std::vector<std::string>> tokens(train.size());
+  std::vector<Polarity> gold;
+  for (std::size_t i = 0; i < train.size(); ++i) {
+    tokenizer->Tokenize(train[i].analysis_text, &tokens[i]);
+    gold.push_back(train[i].polarity);
+  }
+  NgramSentimentOptions options;
+  options.seed = seed;
+  auto model = NgramSentiment::Train(tokens, gold, options);
+  if (!model.ok()) return model.status();
+  SIFT_RETURN_IF_ERROR(model->Write(path));
+  return model;
 }
 
 // Cross-validated combiner probabilities for every dev example.
@@ -220,13 +243,17 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   if (!trained.ok()) return trained.status();
   auto network = Classifier::Load(dir, vectors);
   if (!network.ok()) return network.status();
+  auto ngrams = TrainNgrams(train, seed, paths.model_dir + "/" + kNgramsFile);
+  if (!ngrams.ok()) return ngrams.status();
   SentimentHead plain = *head;
   plain.combiner.clear();
-  auto pipeline = SentimentPipeline::Create(featurizer, &plain, &*network);
+  auto pipeline =
+      SentimentPipeline::Create(featurizer, &plain, &*network, &*ngrams);
   if (!pipeline.ok()) return pipeline.status();
   auto responses = CombinerInputs(dev, false, &*pipeline);
   if (!responses.ok()) return responses.status();
   head->network = kNetworkDir;
+  head->ngrams = kNgramsFile;
   head->score_rule = ChooseScoreRule(*responses);
   std::vector<double> scores;
   FitDomain(*responses, plain, head->score_rule, &head->combiner,

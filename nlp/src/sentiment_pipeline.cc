@@ -74,30 +74,46 @@ struct SentimentPipeline::Pending {
   double domain = 1;  // the gate's probability that this is a response
   std::vector<double> sentence_head, sentence_rule;
   std::size_t first_net = 0;  // this text's row in the network batch
+  std::array<double, 3> ngram{0, 0, 0};
+  std::vector<std::array<double, 3>> sentence_ngram;
 };
 
 Result<SentimentPipeline> SentimentPipeline::Create(
     SentimentFeaturizer* featurizer, const SentimentHead* head,
-    Classifier* network) {
+    Classifier* network, const NgramSentiment* ngrams) {
   auto splitter = ingest::SentenceSplitter::Create();
   if (!splitter.ok()) return splitter.status();
   auto normalizer = ingest::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
-  return SentimentPipeline(featurizer, head, network,
-                           std::move(splitter).value(),
-                           std::move(normalizer).value());
+  auto tokenizer = Tokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  return SentimentPipeline(
+      featurizer, head, network, ngrams, std::move(splitter).value(),
+      std::move(normalizer).value(), std::move(tokenizer).value());
 }
 
 SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
                                      const SentimentHead* head,
                                      Classifier* network,
+                                     const NgramSentiment* ngrams,
                                      ingest::SentenceSplitter splitter,
-                                     ingest::TextNormalizer normalizer)
+                                     ingest::TextNormalizer normalizer,
+                                     Tokenizer tokenizer)
     : featurizer_(featurizer),
       head_(head),
       network_(network),
+      ngrams_(ngrams),
       splitter_(std::move(splitter)),
-      normalizer_(std::move(normalizer)) {}
+      normalizer_(std::move(normalizer)),
+      tokenizer_(std::move(tokenizer)) {}
+
+std::array<double, 3> SentimentPipeline::NgramProbabilities(
+    const std::string& analysis) {
+  if (ngrams_ == nullptr) return {0, 0, 0};
+  tokens_.clear();
+  tokenizer_.Tokenize(analysis, &tokens_);
+  return ngrams_->Probabilities(tokens_);
+}
 
 Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
                               std::vector<SentimentResult>* out,
@@ -116,9 +132,11 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
     p.head = head_->Score(features_);
     p.rule = featurizer_->RuleCompound(features_);
     p.domain = head_->Domain(features_);
+    std::string analysis = normalizer_.ForAnalysis(texts[t]);
+    p.ngram = NgramProbabilities(analysis);
     if (network_ != nullptr) {
       p.first_net = net_texts.size();
-      net_texts.push_back(normalizer_.ForAnalysis(texts[t]));
+      net_texts.push_back(std::move(analysis));
     }
     if (p.spans.size() < 2) continue;
     std::vector<ingest::TextSpan> one(1);
@@ -128,8 +146,10 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
       featurizer_->Extract(sentence, one, &features_);
       p.sentence_head.push_back(head_->Score(features_));
       p.sentence_rule.push_back(featurizer_->RuleCompound(features_));
+      std::string analysis_sentence = normalizer_.ForAnalysis(sentence);
+      p.sentence_ngram.push_back(NgramProbabilities(analysis_sentence));
       if (network_ != nullptr) {
-        net_texts.push_back(normalizer_.ForAnalysis(sentence));
+        net_texts.push_back(std::move(analysis_sentence));
       }
     }
   }
@@ -167,8 +187,10 @@ std::pair<Polarity, double> Decide(const SentimentHead& head, double head_score,
 }
 
 CombinerInput Input(double head, double rule, double low, double high,
-                    const std::vector<float>* probabilities) {
-  CombinerInput x{head, rule, low, high, 0, 0, 0, 1};
+                    const std::vector<float>* probabilities,
+                    const std::array<double, 3>& ngram) {
+  CombinerInput x{head, rule, low,      high,     0,       0,
+                  0,    1,    ngram[0], ngram[1], ngram[2]};
   if (probabilities != nullptr) {
     for (int c = 0; c < 3; ++c) x[4 + c] = (*probabilities)[c];
   }
@@ -190,7 +212,7 @@ void SentimentPipeline::Finish(const Pending& p,
     high = std::max(high, h);
   }
   CombinerInput x =
-      Input(p.head, p.rule, low, high, probabilities(p.first_net));
+      Input(p.head, p.rule, low, high, probabilities(p.first_net), p.ngram);
   if (input != nullptr) *input = x;
   auto [polarity, score] = Decide(*head_, p.head, x, combine, p.domain);
   result->score = score;
@@ -203,7 +225,8 @@ void SentimentPipeline::Finish(const Pending& p,
   for (std::size_t k = 0; k < p.spans.size(); ++k) {
     const double h = p.sentence_head[k];
     CombinerInput xs =
-        Input(h, p.sentence_rule[k], h, h, probabilities(p.first_net + 1 + k));
+        Input(h, p.sentence_rule[k], h, h, probabilities(p.first_net + 1 + k),
+              p.sentence_ngram[k]);
     auto [sentence_polarity, sentence_score] =
         Decide(*head_, h, xs, combine, p.domain);
     result->sentences.push_back(

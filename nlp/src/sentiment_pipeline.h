@@ -6,8 +6,8 @@
 // score; when the model has a sentiment network (a 3-label Classifier
 // trained on the polarities) and a combiner, a multinomial logistic
 // regression over [head score, rule compound, lowest and highest sentence
-// head score, the network's three probabilities, 1] gives the polarity and
-// the final score.
+// head score, the network's three probabilities, 1, the n-gram model's
+// three probabilities] gives the polarity and the final score.
 #ifndef SIFT_NLP_SRC_SENTIMENT_PIPELINE_H_
 #define SIFT_NLP_SRC_SENTIMENT_PIPELINE_H_
 
@@ -16,16 +16,17 @@
 #include <string_view>
 #include <vector>
 
+#include "ngram_sentiment.h"
 #include "sentiment_features.h"
 #include "sentiment_head.h"
 #include "sift/ingest/normalizer.h"
 #include "sift/ingest/sentences.h"
 #include "sift/nlp/classifier.h"
 #include "sift/nlp/sentiment.h"
+#include "sift/nlp/tokenizer.h"
 
 namespace sift::nlp {
 
-inline constexpr int kCombinerInputs = 8;
 using CombinerInput = std::array<double, kCombinerInputs>;
 
 // Softmax probabilities of combiner `weights` (kCombinerInputs x 3,
@@ -53,12 +54,14 @@ void FitCombiner(const std::vector<CombinerInput>& x, const std::vector<int>& y,
                  double penalty, std::vector<double>* weights);
 
 // Not thread-safe (reuses buffers). All pointers are borrowed; `network`
-// may be null (then the head alone decides).
+// may be null (then the head alone decides), and so may `ngrams` (then its
+// inputs are 0).
 class SentimentPipeline {
  public:
   static Result<SentimentPipeline> Create(SentimentFeaturizer* featurizer,
                                           const SentimentHead* head,
-                                          Classifier* network);
+                                          Classifier* network,
+                                          const NgramSentiment* ngrams);
 
   // One result per text, in order. With `inputs`, also the combiner inputs
   // of each whole text (for fitting; requires a network).
@@ -69,16 +72,22 @@ class SentimentPipeline {
  private:
   struct Pending;
   SentimentPipeline(SentimentFeaturizer* featurizer, const SentimentHead* head,
-                    Classifier* network, ingest::SentenceSplitter splitter,
-                    ingest::TextNormalizer normalizer);
+                    Classifier* network, const NgramSentiment* ngrams,
+                    ingest::SentenceSplitter splitter,
+                    ingest::TextNormalizer normalizer, Tokenizer tokenizer);
+  // The n-gram model's probabilities of analysis text (zeros without one).
+  std::array<double, 3> NgramProbabilities(const std::string& analysis);
   void Finish(const Pending& p, const std::vector<Prediction>& network,
               SentimentResult* result, CombinerInput* input);
 
   SentimentFeaturizer* featurizer_;
   const SentimentHead* head_;
   Classifier* network_;
+  const NgramSentiment* ngrams_;
   ingest::SentenceSplitter splitter_;
   ingest::TextNormalizer normalizer_;
+  Tokenizer tokenizer_;
+  std::vector<std::string> tokens_;
   std::vector<double> features_;
 };
 

@@ -1,0 +1,174 @@
+// The sentiment n-gram model (nlp/src/ngram_sentiment.h): its n-grams, what
+// it learns from a small table of texts, determinism, and its file.
+#include "ngram_sentiment.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sift/nlp/tokenizer.h"
+#include "test_util.h"
+
+namespace sift::nlp {
+namespace {
+
+using testing::TempDir;
+
+std::vector<std::string> Tokens(const std::string& text) {
+  auto tokenizer = Tokenizer::Create();
+  EXPECT_TRUE(tokenizer.ok());
+  std::vector<std::string> tokens;
+  tokenizer->Tokenize(text, &tokens);
+  return tokens;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Each n-gram that matters is in at least two texts (min_count); "not
+// welcome" is negative although "welcome" alone is positive.
+struct Example {
+  const char* text;
+  Polarity polarity;
+};
+constexpr Example kTraining[] = {
+    {"we welcome the new rail link", Polarity::kPositive},
+    {"we welcome the skills plan", Polarity::kPositive},
+    {"a brilliant plan for the towns", Polarity::kPositive},
+    {"brilliant work on the rail link", Polarity::kPositive},
+    {"the buses are a disgrace", Polarity::kNegative},
+    {"the roads are a disgrace", Polarity::kNegative},
+    {"the new homes are not welcome here", Polarity::kNegative},
+    {"the plan is not welcome in our village", Polarity::kNegative},
+    {"the council meets on tuesday", Polarity::kNeutral},
+    {"the report covers the towns", Polarity::kNeutral},
+    {"the council report covers rail", Polarity::kNeutral},
+    {"it meets on tuesday", Polarity::kNeutral},
+};
+
+NgramSentiment TrainFixture(std::uint64_t seed = 2019) {
+  std::vector<std::vector<std::string>> tokens;
+  std::vector<Polarity> gold;
+  for (const Example& e : kTraining) {
+    tokens.push_back(Tokens(e.text));
+    gold.push_back(e.polarity);
+  }
+  NgramSentimentOptions options;
+  options.seed = seed;
+  options.epochs = 30;
+  auto model = NgramSentiment::Train(tokens, gold, options);
+  EXPECT_TRUE(model.ok()) << model.status().ToString();
+  return std::move(model).value();
+}
+
+int Best(const std::array<double, 3>& p) {
+  return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
+}
+
+TEST(NgramSentimentTest, NgramsAreDistinctWordsAndPairsSorted) {
+  EXPECT_EQ(NgramSentiment::Ngrams({"not", "good", "not", "good"}),
+            (std::vector<std::string>{"good", "good not", "not", "not good"}));
+  EXPECT_EQ(NgramSentiment::Ngrams({"one"}), std::vector<std::string>{"one"});
+  EXPECT_TRUE(NgramSentiment::Ngrams({}).empty());
+}
+
+TEST(NgramSentimentTest, LearnsWordsAndNegatedPairs) {
+  const NgramSentiment model = TrainFixture();
+  struct Case {
+    const char* text;
+    Polarity expected;
+  };
+  const Case cases[] = {
+      {"we welcome the rail link", Polarity::kPositive},
+      {"a brilliant skills plan", Polarity::kPositive},
+      {"our roads are a disgrace", Polarity::kNegative},
+      {"this plan is not welcome", Polarity::kNegative},
+      {"the council report on tuesday", Polarity::kNeutral},
+  };
+  for (const Case& c : cases) {
+    const auto p = model.Probabilities(Tokens(c.text));
+    EXPECT_EQ(Best(p), static_cast<int>(c.expected)) << c.text;
+    for (double v : p) {
+      EXPECT_GT(v, 0.0);
+      EXPECT_LT(v, 1.0);
+    }
+  }
+  // Singletons ("homes", "buses") are left out; shared words are kept.
+  EXPECT_GT(model.size(), 10u);
+  const auto unknown = model.Probabilities(Tokens("zebra xylophone"));
+  const auto empty = model.Probabilities({});
+  EXPECT_EQ(unknown, empty);  // no known n-gram: the biases alone
+}
+
+TEST(NgramSentimentTest, SameSeedSameFileOtherSeedOtherWeights) {
+  TempDir dir;
+  ASSERT_TRUE(TrainFixture(7).Write(dir.file("a.bin")).ok());
+  ASSERT_TRUE(TrainFixture(7).Write(dir.file("b.bin")).ok());
+  ASSERT_TRUE(TrainFixture(8).Write(dir.file("c.bin")).ok());
+  EXPECT_EQ(ReadAll(dir.file("a.bin")), ReadAll(dir.file("b.bin")));
+  EXPECT_NE(ReadAll(dir.file("a.bin")), ReadAll(dir.file("c.bin")));
+}
+
+TEST(NgramSentimentTest, RefusesDataWithoutEveryPolarity) {
+  auto model = NgramSentiment::Train({Tokens("good"), Tokens("bad")},
+                                     {Polarity::kPositive, Polarity::kNegative},
+                                     NgramSentimentOptions());
+  ASSERT_FALSE(model.ok());
+  EXPECT_EQ(model.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_FALSE(NgramSentiment::Train({}, {}, NgramSentimentOptions()).ok());
+}
+
+TEST(NgramSentimentFileTest, RoundTripsExactly) {
+  TempDir dir;
+  const NgramSentiment model = TrainFixture();
+  ASSERT_TRUE(model.Write(dir.file("m.bin")).ok());
+  auto loaded = NgramSentiment::Load(dir.file("m.bin"));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->size(), model.size());
+  for (const Example& e : kTraining) {
+    const auto tokens = Tokens(e.text);
+    const auto a = model.Probabilities(tokens);
+    const auto b = loaded->Probabilities(tokens);
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(a[c], b[c], 1e-6) << e.text;
+  }
+}
+
+TEST(NgramSentimentFileTest, DamagedFilesAreRefusedWithThePath) {
+  TempDir dir;
+  const std::string good = dir.file("m.bin");
+  ASSERT_TRUE(TrainFixture().Write(good).ok());
+  const std::string bytes = ReadAll(good);
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x20;
+  struct Case {
+    const char* name;
+    std::string bytes;
+  };
+  const Case cases[] = {
+      {"flipped.bin", flipped},
+      {"truncated.bin", bytes.substr(0, bytes.size() - 9)},
+      {"empty.bin", ""},
+      {"other.bin", "SIFTMDL" + std::string(40, '\0')},
+  };
+  for (const Case& c : cases) {
+    const std::string path = testing::WriteFile(dir.file(c.name), c.bytes);
+    auto loaded = NgramSentiment::Load(path);
+    ASSERT_FALSE(loaded.ok()) << c.name;
+    EXPECT_EQ(loaded.status().code(), Status::Code::kCorruption) << c.name;
+    EXPECT_NE(loaded.status().message().find(path), std::string::npos);
+  }
+  auto missing = NgramSentiment::Load(dir.file("none.bin"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(missing.status().message().find("sift train"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sift::nlp
