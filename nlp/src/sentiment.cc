@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "ngram_sentiment.h"
+#include "ngram_model.h"
 #include "sentiment_features.h"
 #include "sentiment_head.h"
 #include "sentiment_pipeline.h"
@@ -35,8 +35,8 @@ struct SentimentModel::State {
   std::shared_ptr<const WordVectors> vectors;
   SentimentHead head;
   std::unique_ptr<SentimentFeaturizer> featurizer;
-  std::unique_ptr<Classifier> network;     // null when the head has none
-  std::unique_ptr<NgramSentiment> ngrams;  // null when the head has none
+  std::unique_ptr<Classifier> network;  // null when the head has none
+  std::unique_ptr<NgramModel> ngrams;   // null when the head has none
   std::unique_ptr<SentimentPipeline> pipeline;
 };
 
@@ -97,10 +97,13 @@ Result<SentimentModel> SentimentModel::Load(
     state->network = std::make_unique<Classifier>(std::move(network).value());
   }
   if (!state->head.ngrams.empty()) {
-    auto ngrams =
-        NgramSentiment::Load(paths.model_dir + "/" + state->head.ngrams);
+    auto ngrams = NgramModel::Load(paths.model_dir + "/" + state->head.ngrams);
     if (!ngrams.ok()) return ngrams.status();
-    state->ngrams = std::make_unique<NgramSentiment>(std::move(ngrams).value());
+    if (ngrams->labels() != 3) {
+      return Status::Corruption(paths.model_dir + "/" + state->head.ngrams +
+                                ": not a model of the three polarities");
+    }
+    state->ngrams = std::make_unique<NgramModel>(std::move(ngrams).value());
   }
   auto pipeline =
       SentimentPipeline::Create(state->featurizer.get(), &state->head,

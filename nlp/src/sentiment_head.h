@@ -38,7 +38,7 @@ struct SentimentHead {
   // score), "expected" (p(positive) - p(negative)) or "mix" (their mean).
   std::string network;
   // The sentiment n-gram model's file in the model directory
-  // (ngram_sentiment.h; "" for none).
+  // (ngram_model.h, three labels: the polarities; "" for none).
   std::string ngrams;
   std::vector<double> combiner;
   std::string score_rule = "head";

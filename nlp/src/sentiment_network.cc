@@ -48,20 +48,19 @@ double ScoreBy(const std::string& rule, double head_score,
 
 // Fits the n-gram model on every training example (responses and general
 // text) and writes it to `path`.
-Result<NgramSentiment> TrainNgrams(const std::vector<SentimentExample>& train,
-                                   std::uint64_t seed,
-                                   const std::string& path) {
+Result<NgramModel> TrainNgrams(const std::vector<SentimentExample>& train,
+                               std::uint64_t seed, const std::string& path) {
   auto tokenizer = Tokenizer::Create();
   if (!tokenizer.ok()) return tokenizer.status();
   std::vector<std::vector<std::string>> tokens(train.size());
-  std::vector<Polarity> gold;
+  std::vector<std::vector<int>> gold;
   for (std::size_t i = 0; i < train.size(); ++i) {
     tokenizer->Tokenize(train[i].analysis_text, &tokens[i]);
-    gold.push_back(train[i].polarity);
+    gold.push_back({static_cast<int>(train[i].polarity)});
   }
-  NgramSentimentOptions options;
+  NgramModelOptions options;
   options.seed = seed;
-  auto model = NgramSentiment::Train(tokens, gold, options);
+  auto model = NgramModel::Train(tokens, gold, 3, options);
   if (!model.ok()) return model.status();
   SIFT_RETURN_IF_ERROR(model->Write(path));
   return model;

@@ -80,7 +80,7 @@ struct SentimentPipeline::Pending {
 
 Result<SentimentPipeline> SentimentPipeline::Create(
     SentimentFeaturizer* featurizer, const SentimentHead* head,
-    Classifier* network, const NgramSentiment* ngrams) {
+    Classifier* network, const NgramModel* ngrams) {
   auto splitter = ingest::SentenceSplitter::Create();
   if (!splitter.ok()) return splitter.status();
   auto normalizer = ingest::TextNormalizer::Create();
@@ -95,7 +95,7 @@ Result<SentimentPipeline> SentimentPipeline::Create(
 SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
                                      const SentimentHead* head,
                                      Classifier* network,
-                                     const NgramSentiment* ngrams,
+                                     const NgramModel* ngrams,
                                      ingest::SentenceSplitter splitter,
                                      ingest::TextNormalizer normalizer,
                                      Tokenizer tokenizer)
@@ -112,7 +112,8 @@ std::array<double, 3> SentimentPipeline::NgramProbabilities(
   if (ngrams_ == nullptr) return {0, 0, 0};
   tokens_.clear();
   tokenizer_.Tokenize(analysis, &tokens_);
-  return ngrams_->Probabilities(tokens_);
+  const std::vector<double> p = ngrams_->Probabilities(tokens_);
+  return {p[0], p[1], p[2]};
 }
 
 Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ngram_sentiment.h"
+#include "ngram_model.h"
 #include "sentiment_features.h"
 #include "sentiment_head.h"
 #include "sift/ingest/normalizer.h"
@@ -61,7 +61,7 @@ class SentimentPipeline {
   static Result<SentimentPipeline> Create(SentimentFeaturizer* featurizer,
                                           const SentimentHead* head,
                                           Classifier* network,
-                                          const NgramSentiment* ngrams);
+                                          const NgramModel* ngrams);
 
   // One result per text, in order. With `inputs`, also the combiner inputs
   // of each whole text (for fitting; requires a network).
@@ -72,7 +72,7 @@ class SentimentPipeline {
  private:
   struct Pending;
   SentimentPipeline(SentimentFeaturizer* featurizer, const SentimentHead* head,
-                    Classifier* network, const NgramSentiment* ngrams,
+                    Classifier* network, const NgramModel* ngrams,
                     ingest::SentenceSplitter splitter,
                     ingest::TextNormalizer normalizer, Tokenizer tokenizer);
   // The n-gram model's probabilities of analysis text (zeros without one).
@@ -83,7 +83,7 @@ class SentimentPipeline {
   SentimentFeaturizer* featurizer_;
   const SentimentHead* head_;
   Classifier* network_;
-  const NgramSentiment* ngrams_;
+  const NgramModel* ngrams_;
   ingest::SentenceSplitter splitter_;
   ingest::TextNormalizer normalizer_;
   Tokenizer tokenizer_;

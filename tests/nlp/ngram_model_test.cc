@@ -1,6 +1,7 @@
-// The sentiment n-gram model (nlp/src/ngram_sentiment.h): its n-grams, what
-// it learns from a small table of texts, determinism, and its file.
-#include "ngram_sentiment.h"
+// The n-gram model (nlp/src/ngram_model.h): its n-grams, what it learns
+// from small tables of texts (single-label polarities, multi-label themes),
+// determinism, and its file.
+#include "ngram_model.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sift/nlp/sentiment.h"
 #include "sift/nlp/tokenizer.h"
 #include "test_util.h"
 
@@ -53,34 +55,34 @@ constexpr Example kTraining[] = {
     {"it meets on tuesday", Polarity::kNeutral},
 };
 
-NgramSentiment TrainFixture(std::uint64_t seed = 2019) {
+NgramModel TrainFixture(std::uint64_t seed = 2019) {
   std::vector<std::vector<std::string>> tokens;
-  std::vector<Polarity> gold;
+  std::vector<std::vector<int>> gold;
   for (const Example& e : kTraining) {
     tokens.push_back(Tokens(e.text));
-    gold.push_back(e.polarity);
+    gold.push_back({static_cast<int>(e.polarity)});
   }
-  NgramSentimentOptions options;
+  NgramModelOptions options;
   options.seed = seed;
   options.epochs = 30;
-  auto model = NgramSentiment::Train(tokens, gold, options);
+  auto model = NgramModel::Train(tokens, gold, 3, options);
   EXPECT_TRUE(model.ok()) << model.status().ToString();
   return std::move(model).value();
 }
 
-int Best(const std::array<double, 3>& p) {
+int Best(const std::vector<double>& p) {
   return static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
 }
 
-TEST(NgramSentimentTest, NgramsAreDistinctWordsAndPairsSorted) {
-  EXPECT_EQ(NgramSentiment::Ngrams({"not", "good", "not", "good"}),
+TEST(NgramModelTest, NgramsAreDistinctWordsAndPairsSorted) {
+  EXPECT_EQ(NgramModel::Ngrams({"not", "good", "not", "good"}),
             (std::vector<std::string>{"good", "good not", "not", "not good"}));
-  EXPECT_EQ(NgramSentiment::Ngrams({"one"}), std::vector<std::string>{"one"});
-  EXPECT_TRUE(NgramSentiment::Ngrams({}).empty());
+  EXPECT_EQ(NgramModel::Ngrams({"one"}), std::vector<std::string>{"one"});
+  EXPECT_TRUE(NgramModel::Ngrams({}).empty());
 }
 
-TEST(NgramSentimentTest, LearnsWordsAndNegatedPairs) {
-  const NgramSentiment model = TrainFixture();
+TEST(NgramModelTest, LearnsWordsAndNegatedPairs) {
+  const NgramModel model = TrainFixture();
   struct Case {
     const char* text;
     Polarity expected;
@@ -107,7 +109,7 @@ TEST(NgramSentimentTest, LearnsWordsAndNegatedPairs) {
   EXPECT_EQ(unknown, empty);  // no known n-gram: the biases alone
 }
 
-TEST(NgramSentimentTest, SameSeedSameFileOtherSeedOtherWeights) {
+TEST(NgramModelTest, SameSeedSameFileOtherSeedOtherWeights) {
   TempDir dir;
   ASSERT_TRUE(TrainFixture(7).Write(dir.file("a.bin")).ok());
   ASSERT_TRUE(TrainFixture(7).Write(dir.file("b.bin")).ok());
@@ -116,20 +118,60 @@ TEST(NgramSentimentTest, SameSeedSameFileOtherSeedOtherWeights) {
   EXPECT_NE(ReadAll(dir.file("a.bin")), ReadAll(dir.file("c.bin")));
 }
 
-TEST(NgramSentimentTest, RefusesDataWithoutEveryPolarity) {
-  auto model = NgramSentiment::Train({Tokens("good"), Tokens("bad")},
-                                     {Polarity::kPositive, Polarity::kNegative},
-                                     NgramSentimentOptions());
-  ASSERT_FALSE(model.ok());
-  EXPECT_EQ(model.status().code(), Status::Code::kInvalidArgument);
-  EXPECT_FALSE(NgramSentiment::Train({}, {}, NgramSentimentOptions()).ok());
+TEST(NgramModelTest, RefusesLabelsOnAllOrNoTexts) {
+  const std::vector<std::vector<std::string>> tokens{Tokens("good"),
+                                                     Tokens("bad")};
+  auto none = NgramModel::Train(tokens, {{2}, {0}}, 3, NgramModelOptions());
+  ASSERT_FALSE(none.ok());  // label 1 on no text
+  EXPECT_EQ(none.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(none.status().message().find("label 1"), std::string::npos);
+  EXPECT_FALSE(
+      NgramModel::Train(tokens, {{0}, {0}}, 1, NgramModelOptions()).ok());
+  EXPECT_FALSE(
+      NgramModel::Train(tokens, {{0}, {5}}, 2, NgramModelOptions()).ok());
+  EXPECT_FALSE(NgramModel::Train({}, {}, 3, NgramModelOptions()).ok());
 }
 
-TEST(NgramSentimentFileTest, RoundTripsExactly) {
+// Themes are multi-label: a text may carry several labels, or none.
+TEST(NgramModelTest, LearnsSeveralLabelsPerText) {
+  const std::vector<std::pair<const char*, std::vector<int>>> data{
+      {"bus lanes and rail fares", {0}},
+      {"rail fares keep rising", {0}},
+      {"solar panels on schools", {1}},
+      {"solar panels for farms", {1}},
+      {"rail depots with solar panels", {0, 1}},
+      {"electric buses and solar panels at the rail station", {0, 1}},
+      {"the library opens late", {}},
+      {"the library has a cafe", {}},
+  };
+  std::vector<std::vector<std::string>> tokens;
+  std::vector<std::vector<int>> gold;
+  for (const auto& [text, labels] : data) {
+    tokens.push_back(Tokens(text));
+    gold.push_back(labels);
+  }
+  NgramModelOptions options;
+  options.epochs = 30;
+  auto model = NgramModel::Train(tokens, gold, 2, options);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  ASSERT_EQ(model->labels(), 2);
+  const auto both = model->Probabilities(Tokens("rail fares and solar panels"));
+  EXPECT_GT(both[0], 0.5);
+  EXPECT_GT(both[1], 0.5);
+  const auto neither = model->Probabilities(Tokens("the library cafe"));
+  EXPECT_LT(neither[0], 0.5);
+  EXPECT_LT(neither[1], 0.5);
+  std::vector<double> logits;
+  model->Logits(Tokens("rail fares"), &logits);
+  ASSERT_EQ(logits.size(), 2u);
+  EXPECT_GT(logits[0], logits[1]);
+}
+
+TEST(NgramModelFileTest, RoundTripsExactly) {
   TempDir dir;
-  const NgramSentiment model = TrainFixture();
+  const NgramModel model = TrainFixture();
   ASSERT_TRUE(model.Write(dir.file("m.bin")).ok());
-  auto loaded = NgramSentiment::Load(dir.file("m.bin"));
+  auto loaded = NgramModel::Load(dir.file("m.bin"));
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ(loaded->size(), model.size());
   for (const Example& e : kTraining) {
@@ -140,7 +182,7 @@ TEST(NgramSentimentFileTest, RoundTripsExactly) {
   }
 }
 
-TEST(NgramSentimentFileTest, DamagedFilesAreRefusedWithThePath) {
+TEST(NgramModelFileTest, DamagedFilesAreRefusedWithThePath) {
   TempDir dir;
   const std::string good = dir.file("m.bin");
   ASSERT_TRUE(TrainFixture().Write(good).ok());
@@ -159,12 +201,12 @@ TEST(NgramSentimentFileTest, DamagedFilesAreRefusedWithThePath) {
   };
   for (const Case& c : cases) {
     const std::string path = testing::WriteFile(dir.file(c.name), c.bytes);
-    auto loaded = NgramSentiment::Load(path);
+    auto loaded = NgramModel::Load(path);
     ASSERT_FALSE(loaded.ok()) << c.name;
     EXPECT_EQ(loaded.status().code(), Status::Code::kCorruption) << c.name;
     EXPECT_NE(loaded.status().message().find(path), std::string::npos);
   }
-  auto missing = NgramSentiment::Load(dir.file("none.bin"));
+  auto missing = NgramModel::Load(dir.file("none.bin"));
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
   EXPECT_NE(missing.status().message().find("sift train"), std::string::npos);

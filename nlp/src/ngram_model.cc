@@ -1,4 +1,4 @@
-#include "ngram_sentiment.h"
+#include "ngram_model.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +15,8 @@ namespace sift::nlp {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'N', 'G', 'R', 'M'};
-constexpr std::uint32_t kVersion = 1;
+// 2: the label count is stored (version 1 always had three).
+constexpr std::uint32_t kVersion = 2;
 
 double Sigmoid(double z) {
   return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
@@ -33,7 +34,7 @@ Encoded Encode(const std::vector<std::vector<std::string>>& tokens,
   std::vector<std::vector<std::string>> grams;
   std::unordered_map<std::string, int> texts_with;
   for (const auto& t : tokens) {
-    grams.push_back(NgramSentiment::Ngrams(t));
+    grams.push_back(NgramModel::Ngrams(t));
     for (const std::string& g : grams.back()) ++texts_with[g];
   }
   Encoded out;
@@ -55,16 +56,16 @@ Encoded Encode(const std::vector<std::vector<std::string>>& tokens,
   return out;
 }
 
-// Per n-gram, log((a + count in class c) / (a + count elsewhere)), each side
-// normalised over the vocabulary: how much more often the n-gram occurs in
-// texts of polarity c.
+// Per n-gram, log((a + count in positive texts) / (a + count in the
+// others)), each side normalised over the vocabulary: how much more often
+// the n-gram occurs in texts that carry the label.
 std::vector<double> LogCountRatios(const Encoded& e,
-                                   const std::vector<Polarity>& gold, int c,
+                                   const std::vector<char>& positive,
                                    double a) {
   const std::size_t n = e.ngrams.size();
   std::vector<double> in(n, a), out(n, a);
   for (std::size_t t = 0; t < e.texts.size(); ++t) {
-    auto& side = static_cast<int>(gold[t]) == c ? in : out;
+    auto& side = positive[t] ? in : out;
     for (std::uint32_t g : e.texts[t]) side[g] += 1;
   }
   const double in_sum = std::accumulate(in.begin(), in.end(), 0.0);
@@ -76,24 +77,25 @@ std::vector<double> LogCountRatios(const Encoded& e,
   return ratio;
 }
 
-// One-vs-rest logistic regression for polarity c on the ratio-weighted
-// features; returns the per-n-gram weight times ratio, and the bias.
+// One-vs-rest logistic regression for one label (`positive` per text) on
+// the ratio-weighted features, its passes shuffled by `seed`; returns the
+// per-n-gram weight times ratio, and the bias.
 std::vector<double> FitOneVsRest(const Encoded& e,
-                                 const std::vector<Polarity>& gold, int c,
+                                 const std::vector<char>& positive,
                                  const std::vector<double>& ratio,
-                                 const NgramSentimentOptions& o, double* bias) {
+                                 const NgramModelOptions& o, std::uint64_t seed,
+                                 double* bias) {
   std::vector<double> w(ratio.size(), 0.0);
   double b = 0;
   std::vector<std::size_t> order(e.texts.size());
   std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(o.seed + static_cast<std::uint64_t>(c));
+  std::mt19937_64 rng(seed);
   for (int epoch = 0; epoch < o.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t t : order) {
       double z = b;
       for (std::uint32_t g : e.texts[t]) z += w[g] * ratio[g];
-      const double error =
-          Sigmoid(z) - (static_cast<int>(gold[t]) == c ? 1.0 : 0.0);
+      const double error = Sigmoid(z) - (positive[t] ? 1.0 : 0.0);
       for (std::uint32_t g : e.texts[t]) {
         w[g] -= o.learning_rate * (error * ratio[g] + o.l2 * w[g]);
       }
@@ -107,7 +109,7 @@ std::vector<double> FitOneVsRest(const Encoded& e,
 
 }  // namespace
 
-std::vector<std::string> NgramSentiment::Ngrams(
+std::vector<std::string> NgramModel::Ngrams(
     const std::vector<std::string>& tokens) {
   std::vector<std::string> grams(tokens);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -118,70 +120,97 @@ std::vector<std::string> NgramSentiment::Ngrams(
   return grams;
 }
 
-Result<NgramSentiment> NgramSentiment::Train(
+Result<NgramModel> NgramModel::Train(
     const std::vector<std::vector<std::string>>& tokens,
-    const std::vector<Polarity>& gold, const NgramSentimentOptions& options) {
-  std::array<int, 3> seen{0, 0, 0};
-  for (Polarity p : gold) ++seen[static_cast<int>(p)];
-  if (tokens.empty() || tokens.size() != gold.size() ||
-      std::count(seen.begin(), seen.end(), 0) > 0) {
-    return Status::InvalidArgument(
-        "the sentiment n-gram model needs texts of all three polarities");
+    const std::vector<std::vector<int>>& gold, int labels,
+    const NgramModelOptions& options) {
+  if (tokens.empty() || tokens.size() != gold.size() || labels < 1) {
+    return Status::InvalidArgument("the n-gram model needs labelled texts");
+  }
+  std::vector<std::vector<char>> positive(labels,
+                                          std::vector<char>(tokens.size(), 0));
+  for (std::size_t t = 0; t < gold.size(); ++t) {
+    for (int l : gold[t]) {
+      if (l < 0 || l >= labels) {
+        return Status::InvalidArgument("the n-gram model got label id " +
+                                       std::to_string(l));
+      }
+      positive[l][t] = 1;
+    }
+  }
+  for (int l = 0; l < labels; ++l) {
+    const auto n = std::count(positive[l].begin(), positive[l].end(), 1);
+    if (n == 0 || n == static_cast<long>(tokens.size())) {
+      return Status::InvalidArgument(
+          "the n-gram model needs texts with and without every label (label " +
+          std::to_string(l) + " is on all or none)");
+    }
   }
   const Encoded encoded = Encode(tokens, options.min_count);
-  NgramSentiment model;
-  std::vector<std::array<float, 3>> weights(encoded.ngrams.size());
-  for (int c = 0; c < 3; ++c) {
+  NgramModel model;
+  model.bias_.assign(labels, 0.0);
+  model.weights_.assign(encoded.ngrams.size() * labels, 0.0f);
+  for (int l = 0; l < labels; ++l) {
     const std::vector<double> ratio =
-        LogCountRatios(encoded, gold, c, options.smoothing);
-    const std::vector<double> w =
-        FitOneVsRest(encoded, gold, c, ratio, options, &model.bias_[c]);
+        LogCountRatios(encoded, positive[l], options.smoothing);
+    const std::vector<double> w = FitOneVsRest(
+        encoded, positive[l], ratio, options,
+        options.seed + static_cast<std::uint64_t>(l), &model.bias_[l]);
     for (std::size_t g = 0; g < w.size(); ++g) {
-      weights[g][c] = static_cast<float>(w[g]);
+      model.weights_[g * labels + l] = static_cast<float>(w[g]);
     }
   }
   for (std::size_t g = 0; g < encoded.ngrams.size(); ++g) {
-    model.weights_.emplace(encoded.ngrams[g], weights[g]);
+    model.index_.emplace(encoded.ngrams[g], static_cast<std::uint32_t>(g));
   }
   return model;
 }
 
-std::array<double, 3> NgramSentiment::Probabilities(
-    const std::vector<std::string>& tokens) const {
-  std::array<double, 3> z = bias_;
+void NgramModel::Logits(const std::vector<std::string>& tokens,
+                        std::vector<double>* out) const {
+  *out = bias_;
+  const std::size_t labels = bias_.size();
   for (const std::string& g : Ngrams(tokens)) {
-    auto it = weights_.find(g);
-    if (it == weights_.end()) continue;
-    for (int c = 0; c < 3; ++c) z[c] += it->second[c];
+    auto it = index_.find(g);
+    if (it == index_.end()) continue;
+    const float* w = &weights_[it->second * labels];
+    for (std::size_t l = 0; l < labels; ++l) (*out)[l] += w[l];
   }
-  for (double& v : z) v = Sigmoid(v);
-  return z;
 }
 
-Status NgramSentiment::Write(const std::string& path) const {
-  std::vector<const std::string*> sorted;
-  for (const auto& entry : weights_) sorted.push_back(&entry.first);
+std::vector<double> NgramModel::Probabilities(
+    const std::vector<std::string>& tokens) const {
+  std::vector<double> p;
+  Logits(tokens, &p);
+  for (double& v : p) v = Sigmoid(v);
+  return p;
+}
+
+Status NgramModel::Write(const std::string& path) const {
+  std::vector<std::pair<const std::string*, std::uint32_t>> sorted;
+  for (const auto& [gram, row] : index_) sorted.emplace_back(&gram, row);
   std::sort(sorted.begin(), sorted.end(),
-            [](const std::string* a, const std::string* b) { return *a < *b; });
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  const std::size_t labels = bias_.size();
   byte_io::Writer w;
   for (char c : kMagic) w.Put(c);
   w.Put(kVersion);
+  w.Put(static_cast<std::uint32_t>(labels));
   w.Put(static_cast<std::uint32_t>(sorted.size()));
   for (double b : bias_) w.Put(b);
-  for (const std::string* g : sorted) {
-    w.PutString(*g);
-    for (float v : weights_.at(*g)) w.Put(v);
+  for (const auto& [gram, row] : sorted) {
+    w.PutString(*gram);
+    for (std::size_t l = 0; l < labels; ++l) w.Put(weights_[row * labels + l]);
   }
   w.Put(byte_io::Fnv1a64(w.bytes().data(), w.bytes().size()));
   return WriteFileAtomically(path, w.bytes());
 }
 
-Result<NgramSentiment> NgramSentiment::Load(const std::string& path) {
+Result<NgramModel> NgramModel::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status::NotFound(path +
-                            ": no sentiment n-gram model (retrain with sift "
-                            "train)");
+                            ": no n-gram model (retrain with sift train)");
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
@@ -191,7 +220,7 @@ Result<NgramSentiment> NgramSentiment::Load(const std::string& path) {
   };
   if (bytes.size() < sizeof kMagic + 8 ||
       bytes.compare(0, sizeof kMagic, kMagic, sizeof kMagic) != 0) {
-    return bad("not a sentiment n-gram model");
+    return bad("not an n-gram model");
   }
   const std::size_t body = bytes.size() - 8;
   std::uint64_t checksum = 0;
@@ -204,18 +233,25 @@ Result<NgramSentiment> NgramSentiment::Load(const std::string& path) {
   for (std::size_t i = 0; i < sizeof kMagic; ++i) r.Get<char>();
   if (const auto version = r.Get<std::uint32_t>(); version != kVersion) {
     return bad("format version " + std::to_string(version) +
-               ", this sift reads " + std::to_string(kVersion));
+               ", this sift reads " + std::to_string(kVersion) +
+               " (retrain with sift train)");
   }
-  NgramSentiment model;
+  NgramModel model;
+  const auto labels = r.Get<std::uint32_t>();
   const auto count = r.Get<std::uint32_t>();
-  for (double& b : model.bias_) b = r.Get<double>();
-  for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-    std::string gram = r.GetString();
-    std::array<float, 3> w;
-    for (float& v : w) v = r.Get<float>();
-    model.weights_.emplace(std::move(gram), w);
+  if (labels == 0 || labels > 4096 || count > body) {
+    return bad("truncated or inconsistent");
   }
-  if (!r.ok() || r.pos() != body || model.weights_.size() != count) {
+  model.bias_.resize(labels);
+  for (double& b : model.bias_) b = r.Get<double>();
+  model.weights_.reserve(static_cast<std::size_t>(count) * labels);
+  for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
+    model.index_.emplace(r.GetString(), i);
+    for (std::uint32_t l = 0; l < labels; ++l) {
+      model.weights_.push_back(r.Get<float>());
+    }
+  }
+  if (!r.ok() || r.pos() != body || model.index_.size() != count) {
     return bad("truncated or inconsistent");
   }
   return model;
