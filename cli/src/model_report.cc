@@ -114,7 +114,8 @@ std::string SentimentSection(const ModelCardFacts& f) {
       "text's word unigrams and bigrams weighted by naive-Bayes log-count "
       "ratios (NBSVM). Combiner: a multinomial logistic regression over the "
       "head and rule scores, the lowest and highest sentence scores, the "
-      "network's and the n-gram model's probabilities, fitted on dev; the dev row is 5-fold cross-validated. The class is "
+      "network's and the n-gram model's probabilities, fitted on dev; the dev "
+      "row is 5-fold cross-validated. The class is "
       "the most probable after a bias per class (`class_bias` in "
       "sentiment.json) tuned on those cross-validated probabilities for "
       "macro-F1, as the log-loss fit under-calls neutral; the dev macro-F1 "
@@ -201,14 +202,19 @@ std::string CardIntroduction(const ModelCardFacts& f,
       "macro-F1 (best epoch {} of {}), seed {}. Sentence pooling: a response "
       "of two or more sentences (bullets count) is scored from its own logit "
       "and its best sentence's, logit' = (1 - w) logit + w max, with w = {} "
-      "chosen on dev (0 would mean none). Scores are Platt-calibrated on dev; "
-      "thresholds are tuned on dev for F1.\n\n",
+      "chosen on dev (0 would mean none). N-gram model (ngrams.bin): "
+      "one-vs-rest logistic regressions over the response's word unigrams "
+      "and bigrams weighted by naive-Bayes log-count ratios (NBSVM); every "
+      "logit, a response's or a sentence's, is (1 - m) network + m n-gram, "
+      "with m = {} chosen on dev with w (0 would mean none). Scores are "
+      "Platt-calibrated on dev; thresholds are tuned on dev for F1.\n\n",
       f.train.version, taxonomy.name(), f.vectors_path, f.vectors_checksum,
       f.options.bag_dim, f.options.features.char_min,
       f.options.features.char_max, f.options.features.buckets, f.options.hidden,
       f.options.learning_rate, f.options.batch, f.options.dropout,
       f.options.input_dropout, f.options.bag_dropout, f.train.best_epoch,
-      f.train.epochs_run, f.options.seed, f.train.sentence_weight);
+      f.train.epochs_run, f.options.seed, f.train.sentence_weight,
+      f.train.ngram_weight);
 }
 
 Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {

@@ -246,10 +246,12 @@ int RunTrain(const TrainArgs& args, const std::string& command_line) {
   progress.Clear();
   if (!report.ok()) return Fail("train", report.status());
   fmt::print(
-      "Trained {} in {:.1f} s: best epoch {} of {}, sentence weight {}\n"
+      "Trained {} in {:.1f} s: best epoch {} of {}, sentence weight {}, "
+      "n-gram weight {}\n"
       "Dev split:\n{}",
       args.out, report->seconds, report->best_epoch, report->epochs_run,
-      report->sentence_weight, EvalTable(report->dev, taxonomy.value(), false));
+      report->sentence_weight, report->ngram_weight,
+      EvalTable(report->dev, taxonomy.value(), false));
 
   auto sentiment =
       TrainSentimentHead(args, vectors_path, read.value(), *train, *dev);

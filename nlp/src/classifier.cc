@@ -8,6 +8,7 @@
 #include "bag_rows.h"
 #include "mlp_forward.h"
 #include "model.h"
+#include "ngram_model.h"
 #include "sentence_pooling.h"
 #include "sift/nlp/features.h"
 #include "sift/nlp/word_vectors.h"
@@ -22,19 +23,27 @@ struct Classifier::State {
   std::vector<Featurizer> featurizers;         // one per thread
   std::vector<BagRowCache> bag_caches;         // one per thread, on model
   std::unique_ptr<MlpForward> forward;
+  std::optional<NgramModel> ngrams;  // when model.ngram_weight > 0
   std::vector<float> inputs, logits;
+  std::vector<double> ngram_logits;            // batch x labels, when ngrams
   std::optional<SentenceSegmenter> segmenter;  // when sentence_weight > 0
   std::vector<std::string> sentences;          // scratch for PooledLogits
 
-  // Fills rows [0, n) of `inputs` for texts[first, first + n), on `threads`.
+  // Fills rows [0, n) of `inputs` (and of `ngram_logits`, with an n-gram
+  // model) for texts[first, first + n), on `threads`.
   void Featurize(const std::vector<std::string_view>& texts, std::size_t first,
                  int n) {
     const int in = model.input_dim();
+    const std::size_t L = static_cast<std::size_t>(model.labels());
     auto work = [&](int t) {
       TextFeatures f;
+      std::vector<double> row;
       for (int i = t; i < n; i += static_cast<int>(featurizers.size())) {
         featurizers[t].Extract(texts[first + i], &f);
         bag_caches[t].InputRow(f, &inputs[static_cast<std::size_t>(i) * in]);
+        if (!ngrams) continue;
+        ngrams->Logits(f.tokens, &row);
+        std::copy(row.begin(), row.end(), &ngram_logits[i * L]);
       }
     };
     std::vector<std::thread> pool;
@@ -86,6 +95,11 @@ struct Classifier::State {
           std::min<std::size_t>(options.batch, texts.size() - first));
       Featurize(texts, first, n);
       SIFT_RETURN_IF_ERROR(forward->Run(inputs.data(), n, logits.data()));
+      const float m = model.ngram_weight;
+      for (std::size_t k = 0; ngrams && k < n * L; ++k) {
+        logits[k] =
+            (1 - m) * logits[k] + m * static_cast<float>(ngram_logits[k]);
+      }
       out->insert(out->end(), logits.begin(), logits.begin() + n * L);
     }
     return Status::Ok();
@@ -171,6 +185,17 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
     state->featurizers.push_back(std::move(f.value()));
     state->bag_caches.emplace_back(&state->model);
   }
+  if (m.ngram_weight > 0) {
+    const std::string path = (fs::path(model_dir) / kNgramFile).string();
+    auto ngrams = NgramModel::Load(path);
+    if (!ngrams.ok()) return ngrams.status();
+    if (ngrams->labels() != m.labels()) {
+      return Status::Corruption(
+          path + ": has " + std::to_string(ngrams->labels()) +
+          " labels, model.bin " + std::to_string(m.labels()));
+    }
+    state->ngrams.emplace(std::move(ngrams).value());
+  }
   if (m.sentence_weight > 0) {
     auto segmenter = SentenceSegmenter::Create();
     if (!segmenter.ok()) return segmenter.status();
@@ -181,6 +206,7 @@ Result<Classifier> Classifier::Load(const std::string& model_dir,
   state->forward = std::move(forward.value());
   state->inputs.resize(static_cast<std::size_t>(options.batch) * m.input_dim());
   state->logits.resize(static_cast<std::size_t>(options.batch) * m.labels());
+  state->ngram_logits.resize(state->logits.size());
   return Classifier(std::move(state));
 }
 

@@ -11,12 +11,18 @@
 
 namespace sift::nlp {
 
+// The n-gram model's file in a classifier's model directory.
+inline constexpr char kNgramFile[] = "ngrams.bin";
+
 // A two-layer network over [dense vector ; mean of bag embeddings]:
 //   h = relu(W1 x + b1), logit = W2 h + b2,
 //   score = sigmoid(platt_a * logit' + platt_b), assigned when >= threshold,
 // where logit' = (1 - w) * logit + w * (max of its sentences' logits) with
 // w = sentence_weight for responses of two or more sentences
-// (sentence_pooling.h), and logit' = logit otherwise.
+// (sentence_pooling.h), and logit' = logit otherwise. With ngram_weight m >
+// 0, every logit above (a response's or a sentence's) is first mixed with
+// the n-gram model's (ngram_model.h, the file ngrams.bin beside model.bin):
+// logit = (1 - m) * network logit + m * n-gram logit.
 // Matrices are row-major, one row per output unit.
 struct Model {
   FeatureConfig features;
@@ -25,6 +31,7 @@ struct Model {
   int bag_dim = 0;
   int hidden = 0;
   float sentence_weight = 0;  // w above; 0: no sentence pooling
+  float ngram_weight = 0;     // m above; 0: no n-gram model
   std::vector<std::string> label_ids;
   std::vector<float> embeddings;  // features.buckets x bag_dim
   std::vector<float> w1, b1;      // hidden x input_dim(), hidden

@@ -17,8 +17,9 @@ using byte_io::Reader;
 using byte_io::Writer;
 
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'M', 'D', 'L', '\0'};
-constexpr std::uint32_t kVersion = 3;
-// Version 2 lacks the sentence weight (read as 0: no sentence pooling).
+constexpr std::uint32_t kVersion = 4;
+// Version 2 lacks the sentence weight (read as 0: no sentence pooling),
+// version 3 the n-gram weight (read as 0: no n-gram model).
 constexpr std::uint32_t kOldestVersion = 2;
 
 void PutDenseParameters(const Model& m, Writer* w) {
@@ -97,6 +98,7 @@ Status WriteModel(const Model& m, const std::string& path) {
     w.Put<std::int32_t>(v);
   }
   w.Put(m.sentence_weight);
+  w.Put(m.ngram_weight);
   PutDenseParameters(m, &w);
   w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
   return WriteFileAtomically(
@@ -147,12 +149,14 @@ Result<Model> ReadModel(const std::string& path) {
   m.bag_dim = r.Get<std::int32_t>();
   m.hidden = r.Get<std::int32_t>();
   if (format >= 3) m.sentence_weight = r.Get<float>();
+  if (format >= 4) m.ngram_weight = r.Get<float>();
   bool sane = r.ok() && labels > 0 && labels == m.label_ids.size() &&
               m.features.buckets > 0 && m.features.buckets <= (1u << 24) &&
               m.word_dim > 0 && m.word_dim <= 4096 && m.vec_dim > 0 &&
               m.vec_dim <= 16384 && m.bag_dim > 0 && m.bag_dim <= 1024 &&
               m.hidden > 0 && m.hidden <= 8192 && m.sentence_weight >= 0 &&
-              m.sentence_weight <= 1;
+              m.sentence_weight <= 1 && m.ngram_weight >= 0 &&
+              m.ngram_weight <= 1;
   if (!sane) return Status::Corruption(path + ": model header is damaged");
   SIFT_RETURN_IF_ERROR(GetDenseParameters(&r, &m, path));
   if (!r.ok() || r.pos() != bytes.size() - 8) {

@@ -230,6 +230,8 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   TrainOptions options;
   options.features.buckets = 1u << 17;
   options.sentence_weights = {0.0f};  // one polarity per response
+  // The combiner reads the sentiment n-gram model's probabilities itself.
+  options.ngram_weights = {0.0f};
   options.bag_dim = 32;
   // Dev (responses and general text) was better without it here.
   options.input_dropout = 0;

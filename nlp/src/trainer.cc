@@ -5,14 +5,17 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 
 #include "model.h"
 #include "network_trainer.h"
+#include "ngram_model.h"
 #include "sentence_pooling.h"
 #include "sift/core/file.h"
 #include "sift/core/version.h"
 #include "sift/nlp/calibration.h"
+#include "sift/nlp/tokenizer.h"
 
 namespace sift::nlp {
 namespace {
@@ -207,65 +210,176 @@ std::vector<std::vector<float>> PoolByLabel(
   return pooled;
 }
 
-// Chooses the sentence weight among options.sentence_weights by calibrated
-// dev macro-F1, and leaves that weight's calibration and thresholds in
-// `model`; returns the calibrated dev scores.
+// Per label, the n-gram model's logits of `texts` (analysis forms).
+Result<std::vector<std::vector<float>>> NgramLogits(
+    const NgramModel& ngrams, const std::vector<std::string>& texts) {
+  auto tokenizer = Tokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  std::vector<std::vector<float>> out(ngrams.labels());
+  std::vector<std::string> tokens;
+  std::vector<double> logits;
+  for (const std::string& text : texts) {
+    tokens.clear();
+    tokenizer->Tokenize(text, &tokens);
+    ngrams.Logits(tokens, &logits);
+    for (int l = 0; l < ngrams.labels(); ++l) out[l].push_back(logits[l]);
+  }
+  return out;
+}
+
+// The n-gram model of `train` for `labels` labels; none when the data
+// cannot support one (a label on every text or on none).
+Result<std::optional<NgramModel>> TrainNgramModel(
+    const std::vector<LabelledText>& train, int labels, std::uint64_t seed) {
+  auto tokenizer = Tokenizer::Create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  std::vector<std::vector<std::string>> tokens(train.size());
+  std::vector<std::vector<int>> gold;
+  for (std::size_t i = 0; i < train.size(); ++i) {
+    tokenizer->Tokenize(train[i].text, &tokens[i]);
+    gold.push_back(train[i].labels);
+  }
+  NgramModelOptions options;
+  options.seed = seed;
+  auto model = NgramModel::Train(tokens, gold, labels, options);
+  if (!model.ok()) {
+    if (model.status().code() == Status::Code::kInvalidArgument) {
+      return std::optional<NgramModel>();
+    }
+    return model.status();
+  }
+  return std::optional<NgramModel>(std::move(model).value());
+}
+
+// What every candidate (n-gram weight, sentence weight) mixes and pools:
+// per label, the network's logits of the dev responses and of their
+// sentences, the n-gram model's likewise (empty without one), and each
+// response's sentence count.
+struct DevLogits {
+  std::vector<std::vector<float>> responses, sentences;
+  std::vector<std::vector<float>> ngram_responses, ngram_sentences;
+  std::vector<int> counts;
+};
+
+Result<DevLogits> ComputeDevLogits(const NetworkTrainer& trainer,
+                                   const WordVectors& vectors,
+                                   const std::vector<TextFeatures>& dev,
+                                   const std::vector<LabelledText>& dev_data,
+                                   bool pooling, const NgramModel* ngrams,
+                                   const Model& model) {
+  DevLogits d;
+  d.responses = trainer.Logits(dev);
+  std::vector<std::string> sentence_texts;
+  d.counts.assign(dev_data.size(), 0);
+  if (pooling) {
+    auto segmenter = SentenceSegmenter::Create();
+    if (!segmenter.ok()) return segmenter.status();
+    for (std::size_t i = 0; i < dev_data.size(); ++i) {
+      d.counts[i] = segmenter->Append(
+          dev_data[i].text, dev_data[i].display_text, &sentence_texts);
+    }
+  }
+  std::vector<LabelledText> sentence_items;
+  for (std::string& t : sentence_texts) sentence_items.push_back({t, {}, {}});
+  auto sentence_features = Featurize(vectors, model, sentence_items);
+  if (!sentence_features.ok()) return sentence_features.status();
+  d.sentences = trainer.Logits(sentence_features.value());
+  if (ngrams == nullptr) return d;
+  std::vector<std::string> response_texts;
+  for (const LabelledText& t : dev_data) response_texts.push_back(t.text);
+  auto responses = NgramLogits(*ngrams, response_texts);
+  if (!responses.ok()) return responses.status();
+  auto sentences = NgramLogits(*ngrams, sentence_texts);
+  if (!sentences.ok()) return sentences.status();
+  d.ngram_responses = std::move(responses).value();
+  d.ngram_sentences = std::move(sentences).value();
+  return d;
+}
+
+// (1 - m) * network + m * n-gram, per label and row; `network` alone when
+// m is 0.
+std::vector<std::vector<float>> Mix(
+    float m, const std::vector<std::vector<float>>& network,
+    const std::vector<std::vector<float>>& ngram) {
+  if (m == 0) return network;
+  std::vector<std::vector<float>> out = network;
+  for (std::size_t l = 0; l < out.size(); ++l) {
+    for (std::size_t i = 0; i < out[l].size(); ++i) {
+      out[l][i] = (1 - m) * network[l][i] + m * ngram[l][i];
+    }
+  }
+  return out;
+}
+
+// Chooses the n-gram and sentence weights among options.ngram_weights and
+// options.sentence_weights by calibrated dev macro-F1, and leaves their
+// calibration and thresholds in `model`; returns the calibrated dev scores.
+// Without `ngrams`, the n-gram weight is 0.
 Result<std::vector<std::vector<float>>> CalibratePooled(
     const NetworkTrainer& trainer, const WordVectors& vectors,
     const std::vector<TextFeatures>& dev,
     const std::vector<LabelledText>& dev_data, const TrainOptions& options,
-    Model* model) {
-  const int L = model->labels();
-  const std::vector<std::vector<float>> logits = trainer.Logits(dev);
+    const NgramModel* ngrams, Model* model) {
   std::vector<float> weights = options.sentence_weights;
   if (weights.empty()) weights = {0.0f};
+  std::vector<float> mixes = {0.0f};
+  if (ngrams != nullptr) mixes = options.ngram_weights;
   for (float w : weights) {
     if (!(w >= 0 && w <= 1)) {
       return Status::InvalidArgument("sentence weights must be in [0, 1]");
     }
   }
-  std::vector<std::string> sentence_texts;
-  std::vector<int> counts(dev_data.size(), 0);
-  if (*std::max_element(weights.begin(), weights.end()) > 0) {
-    auto segmenter = SentenceSegmenter::Create();
-    if (!segmenter.ok()) return segmenter.status();
-    for (std::size_t i = 0; i < dev_data.size(); ++i) {
-      counts[i] = segmenter->Append(dev_data[i].text, dev_data[i].display_text,
-                                    &sentence_texts);
+  for (float m : mixes) {
+    if (!(m >= 0 && m <= 1)) {
+      return Status::InvalidArgument("n-gram weights must be in [0, 1]");
     }
   }
-  std::vector<LabelledText> sentence_items;
-  for (std::string& t : sentence_texts) sentence_items.push_back({t, {}, {}});
-  auto sentence_features = Featurize(vectors, *model, sentence_items);
-  if (!sentence_features.ok()) return sentence_features.status();
-  const auto sentences = trainer.Logits(sentence_features.value());
+  const bool pooling = *std::max_element(weights.begin(), weights.end()) > 0;
+  auto d = ComputeDevLogits(trainer, vectors, dev, dev_data, pooling, ngrams,
+                            *model);
+  if (!d.ok()) return d.status();
   double best_f1 = -1;
   Model best = *model;
   std::vector<std::vector<float>> best_scores;
-  for (float w : weights) {
-    const auto pooled = PoolByLabel(w, logits, sentences, counts);
-    Model candidate = *model;
-    candidate.sentence_weight = w;
-    auto scores = Calibrate(pooled, dev_data, &candidate);
-    double f1 =
-        Evaluate(GoldLists(dev_data), Assign(scores, candidate.thresholds), L)
-            .macro_f1;
-    if (f1 > best_f1) {
-      best_f1 = f1;
-      best = std::move(candidate);
-      best_scores = std::move(scores);
+  for (float m : mixes) {
+    const auto responses = Mix(m, d->responses, d->ngram_responses);
+    const auto sentences = Mix(m, d->sentences, d->ngram_sentences);
+    for (float w : weights) {
+      Model candidate = *model;
+      candidate.sentence_weight = w;
+      candidate.ngram_weight = m;
+      auto scores = Calibrate(PoolByLabel(w, responses, sentences, d->counts),
+                              dev_data, &candidate);
+      const double f1 =
+          Evaluate(GoldLists(dev_data), Assign(scores, candidate.thresholds),
+                   model->labels())
+              .macro_f1;
+      if (f1 > best_f1) {
+        best_f1 = f1;
+        best = std::move(candidate);
+        best_scores = std::move(scores);
+      }
     }
   }
   *model = std::move(best);
   return best_scores;
 }
 
+// Writes model.bin, taxonomy.json and, when the model uses it, ngrams.bin
+// (a stale one is removed otherwise).
 Status WriteModelDirectory(const Model& model, const Taxonomy& taxonomy,
+                           const NgramModel* ngrams,
                            const std::string& out_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) return Status::IoError(out_dir + ": cannot create: " + ec.message());
+  const fs::path ngrams_path = fs::path(out_dir) / kNgramFile;
+  if (model.ngram_weight > 0) {
+    SIFT_RETURN_IF_ERROR(ngrams->Write(ngrams_path.string()));
+  } else {
+    fs::remove(ngrams_path, ec);
+  }
   SIFT_RETURN_IF_ERROR(
       WriteModel(model, (fs::path(out_dir) / "model.bin").string()));
   return WriteTaxonomy(taxonomy,
@@ -294,12 +408,21 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
   TrainReport report;
   TrainWithEarlyStopping(&trainer, &model.value(), train_features.value(),
                          dev_features.value(), dev, options, &report);
-  auto pooled = CalibratePooled(trainer, vectors, dev_features.value(), dev,
-                                options, &model.value());
+  std::optional<NgramModel> ngrams;
+  if (*std::max_element(options.ngram_weights.begin(),
+                        options.ngram_weights.end()) > 0) {
+    auto trained = TrainNgramModel(train, model->labels(), options.seed);
+    if (!trained.ok()) return trained.status();
+    ngrams = std::move(trained).value();
+  }
+  auto pooled =
+      CalibratePooled(trainer, vectors, dev_features.value(), dev, options,
+                      ngrams ? &*ngrams : nullptr, &model.value());
   if (!pooled.ok()) return pooled.status();
   const auto& calibrated = pooled.value();
   report.thresholds = model->thresholds;
   report.sentence_weight = model->sentence_weight;
+  report.ngram_weight = model->ngram_weight;
   report.dev = Evaluate(GoldLists(dev), Assign(calibrated, model->thresholds),
                         model->labels());
   char fingerprint[17];
@@ -310,7 +433,8 @@ Result<TrainReport> Train(const Taxonomy& taxonomy, const WordVectors& vectors,
                    fingerprint + ", epoch " +
                    std::to_string(report.best_epoch) + ")";
   report.version = model->version;
-  SIFT_RETURN_IF_ERROR(WriteModelDirectory(model.value(), taxonomy, out_dir));
+  SIFT_RETURN_IF_ERROR(WriteModelDirectory(
+      model.value(), taxonomy, ngrams ? &*ngrams : nullptr, out_dir));
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

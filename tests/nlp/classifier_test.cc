@@ -10,7 +10,9 @@
 #include <filesystem>
 
 #include "bag_rows.h"
+#include "classifier_fixture.h"
 #include "model.h"
+#include "ngram_model.h"
 #include "sift/nlp/features.h"
 #include "sift/nlp/trainer.h"
 #include "sift/nlp/word_vectors.h"
@@ -22,72 +24,6 @@ namespace {
 using ::sift::testing::ReadFile;
 using ::sift::testing::TempDir;
 using ::sift::testing::WriteFile;
-
-constexpr char kTaxonomy[] = R"({"name": "test", "labels": [
-  {"id": "transport", "name": "Transport"},
-  {"id": "schools", "name": "Schools"}]})";
-
-// Transport texts mention roads, cars, buses; school texts teachers.
-std::vector<LabelledText> Data(int copies) {
-  const std::pair<const char*, std::vector<int>> base[] = {
-      {"the road and the cars", {0}},
-      {"roads in the city", {0}},
-      {"bus to the town", {0}},
-      {"train and bus and car", {0}},
-      {"the school teacher", {1}},
-      {"teacher of the village school", {1}},
-      {"school in the town", {1}},
-      {"the teacher and the bus to school", {0, 1}},
-      {"river and bridge", {}},
-      {"walk the path by the river", {}},
-  };
-  std::vector<LabelledText> out;
-  for (int c = 0; c < copies; ++c) {
-    for (const auto& [text, labels] : base) out.push_back({text, labels, {}});
-  }
-  return out;
-}
-
-class ClassifierTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    vectors_path_ = dir_.file("tiny.siftvec");
-    auto stats = ConvertWinkEmbeddings(
-        std::string(SIFT_SOURCE_DIR) + "/tests/fixtures/wink_tiny.json",
-        vectors_path_, {});
-    ASSERT_TRUE(stats.ok()) << stats.status().ToString();
-    auto vectors = WordVectors::Load(vectors_path_);
-    ASSERT_TRUE(vectors.ok());
-    vectors_.emplace(std::move(vectors.value()));
-    auto taxonomy = Taxonomy::Parse(kTaxonomy, "test");
-    ASSERT_TRUE(taxonomy.ok());
-    taxonomy_ = taxonomy.value();
-    options_.features.buckets = 1024;
-    options_.bag_dim = 8;
-    options_.hidden = 16;
-    options_.max_epochs = 60;
-    options_.learning_rate = 1e-2f;
-    options_.batch = 8;
-    // Four copies of each text: leaving tokens out would starve the
-    // explanation test; DropoutOptionsTrainDifferentModels covers it.
-    options_.bag_dropout = 0;
-  }
-
-  std::string TrainModel(const std::string& name, std::uint64_t seed = 7) {
-    TrainOptions o = options_;
-    o.seed = seed;
-    std::string out = dir_.file(name);
-    auto report = Train(taxonomy_, *vectors_, Data(4), Data(1), o, out);
-    EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return out;
-  }
-
-  TempDir dir_;
-  std::string vectors_path_;
-  std::optional<WordVectors> vectors_;
-  Taxonomy taxonomy_;
-  TrainOptions options_;
-};
 
 // A text of more distinct words than a Featurizer's token memo holds.
 std::string MoreWordsThanAMemoHolds() {
@@ -127,9 +63,19 @@ float Calibrated(const Model& m, int label, double logit) {
   return static_cast<float>(1 / (1 + std::exp(-c)));
 }
 
-std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f) {
+// Calibrated scores; with an n-gram model (model.h), each logit is first
+// mixed with the n-gram model's.
+std::vector<float> ReferenceScores(const Model& m, const TextFeatures& f,
+                                   const NgramModel* ngrams) {
   std::vector<float> scores;
   std::vector<double> logits = ReferenceLogits(m, f);
+  if (ngrams != nullptr) {
+    std::vector<double> n;
+    ngrams->Logits(f.tokens, &n);
+    for (int l = 0; l < m.labels(); ++l) {
+      logits[l] = (1 - m.ngram_weight) * logits[l] + m.ngram_weight * n[l];
+    }
+  }
   for (int l = 0; l < m.labels(); ++l) {
     scores.push_back(Calibrated(m, l, logits[l]));
   }
@@ -140,6 +86,12 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
   std::string dir = TrainModel("model");
   auto model = ReadModel(dir + "/model.bin");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
+  std::optional<NgramModel> ngrams;
+  if (model->ngram_weight > 0) {
+    auto loaded = NgramModel::Load(dir + "/ngrams.bin");
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    ngrams.emplace(std::move(loaded).value());
+  }
   ClassifierOptions options;
   options.batch = 8;  // 23 texts: two full batches and a padded one
   auto classifier = Classifier::Load(dir, vectors_path_, options);
@@ -163,7 +115,8 @@ TEST_F(ClassifierTest, OneDnnMatchesScalarReference) {
   TextFeatures f;
   for (std::size_t i = 0; i < texts.size(); ++i) {
     featurizer->Extract(texts[i], &f);
-    std::vector<float> want = ReferenceScores(model.value(), f);
+    std::vector<float> want =
+        ReferenceScores(model.value(), f, ngrams ? &*ngrams : nullptr);
     // Each int8 row element is within half a step of its float.
     std::vector<float> x(model->input_dim()), x_float(model->input_dim());
     InputRow(model.value(), f, x.data());
@@ -281,6 +234,7 @@ TEST_F(ClassifierTest, SentencePoolingWeighsTheBestSentence) {
   auto model = ReadModel(trained + "/model.bin");
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   model->sentence_weight = 0.25f;
+  model->ngram_weight = 0;  // the network's logits alone, pooled
   std::string dir = dir_.file("pooling");
   std::filesystem::create_directories(dir);
   ASSERT_TRUE(WriteModel(model.value(), dir + "/model.bin").ok());

@@ -54,6 +54,12 @@ struct TrainOptions {
   // Sentence pooling weights tried on dev (classifier.h); the best dev
   // macro-F1 wins, the first on a tie. {0} turns pooling off.
   std::vector<float> sentence_weights = {0.0f, 0.25f, 0.5f};
+  // Weights of the n-gram model's logits against the network's (model
+  // directory's ngrams.bin; an NBSVM over word unigrams and bigrams) tried
+  // on dev together with the sentence weights; the best dev macro-F1 wins,
+  // the first on a tie. {0} trains no n-gram model; so does training data
+  // where a label is on every text or on none.
+  std::vector<float> ngram_weights = {0.0f, 0.25f, 0.5f, 0.75f};
   // Called after each epoch (on the calling thread). May be empty.
   std::function<void(int epoch, float loss, float dev_macro_f1)> progress;
 };
@@ -77,6 +83,7 @@ struct TrainReport {
   EvalReport dev;  // with the final, calibrated thresholds
   std::vector<float> thresholds;
   float sentence_weight = 0;  // chosen on dev (TrainOptions)
+  float ngram_weight = 0;     // chosen on dev (TrainOptions)
   double seconds = 0;
   std::string version;
 };
