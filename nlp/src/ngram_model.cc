@@ -7,6 +7,8 @@
 #include <numeric>
 #include <random>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "byte_io.h"
 #include "sift/core/file.h"
@@ -17,6 +19,27 @@ namespace {
 constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'N', 'G', 'R', 'M'};
 // 2: the label count is stored (version 1 always had three).
 constexpr std::uint32_t kVersion = 2;
+
+// FNV-1a, 64 bits, continued over `bytes` from `hash`; never 0 (0 marks
+// an empty slot).
+std::uint64_t HashBytes(std::uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+std::uint64_t NgramHash(std::string_view ngram) {
+  const std::uint64_t h = HashBytes(kFnvBasis, ngram);
+  return h == 0 ? 1 : h;
+}
+// The hash of "first second" without building it.
+std::uint64_t PairHash(std::string_view first, std::string_view second) {
+  const std::uint64_t h =
+      HashBytes(HashBytes(HashBytes(kFnvBasis, first), " "), second);
+  return h == 0 ? 1 : h;
+}
 
 double Sigmoid(double z) {
   return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
@@ -160,20 +183,60 @@ Result<NgramModel> NgramModel::Train(
       model.weights_[g * labels + l] = static_cast<float>(w[g]);
     }
   }
-  for (std::size_t g = 0; g < encoded.ngrams.size(); ++g) {
-    model.index_.emplace(encoded.ngrams[g], static_cast<std::uint32_t>(g));
-  }
+  model.ngrams_ = encoded.ngrams;
+  SIFT_RETURN_IF_ERROR(model.BuildIndex());
   return model;
+}
+
+Status NgramModel::BuildIndex() {
+  std::size_t capacity = 16;
+  while (capacity < 2 * ngrams_.size()) capacity *= 2;
+  slots_.assign(capacity, Slot());
+  for (std::size_t row = 0; row < ngrams_.size(); ++row) {
+    const std::uint64_t hash = NgramHash(ngrams_[row]);
+    std::size_t slot = hash & (capacity - 1);
+    while (slots_[slot].hash != 0) {
+      if (slots_[slot].hash == hash) {
+        return Status::InvalidArgument("n-grams '" + ngrams_[slots_[slot].row] +
+                                       "' and '" + ngrams_[row] +
+                                       "' are equal or share a hash");
+      }
+      slot = (slot + 1) & (capacity - 1);
+    }
+    slots_[slot] = {hash, static_cast<std::uint32_t>(row)};
+  }
+  return Status::Ok();
+}
+
+std::int64_t NgramModel::Find(std::uint64_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask; slots_[slot].hash != 0;
+       slot = (slot + 1) & mask) {
+    if (slots_[slot].hash == hash) return slots_[slot].row;
+  }
+  return -1;
 }
 
 void NgramModel::Logits(const std::vector<std::string>& tokens,
                         std::vector<double>* out) const {
   *out = bias_;
+  // The rows of the text's known n-grams, each once (Ngrams()' set).
+  std::vector<std::uint32_t> rows;
+  rows.reserve(2 * tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (const auto row = Find(NgramHash(tokens[i])); row >= 0) {
+      rows.push_back(static_cast<std::uint32_t>(row));
+    }
+    if (i + 1 == tokens.size()) break;
+    if (const auto row = Find(PairHash(tokens[i], tokens[i + 1])); row >= 0) {
+      rows.push_back(static_cast<std::uint32_t>(row));
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   const std::size_t labels = bias_.size();
-  for (const std::string& g : Ngrams(tokens)) {
-    auto it = index_.find(g);
-    if (it == index_.end()) continue;
-    const float* w = &weights_[it->second * labels];
+  for (std::uint32_t row : rows) {
+    const float* w = &weights_[row * labels];
     for (std::size_t l = 0; l < labels; ++l) (*out)[l] += w[l];
   }
 }
@@ -187,19 +250,15 @@ std::vector<double> NgramModel::Probabilities(
 }
 
 Status NgramModel::Write(const std::string& path) const {
-  std::vector<std::pair<const std::string*, std::uint32_t>> sorted;
-  for (const auto& [gram, row] : index_) sorted.emplace_back(&gram, row);
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return *a.first < *b.first; });
   const std::size_t labels = bias_.size();
   byte_io::Writer w;
   for (char c : kMagic) w.Put(c);
   w.Put(kVersion);
   w.Put(static_cast<std::uint32_t>(labels));
-  w.Put(static_cast<std::uint32_t>(sorted.size()));
+  w.Put(static_cast<std::uint32_t>(ngrams_.size()));
   for (double b : bias_) w.Put(b);
-  for (const auto& [gram, row] : sorted) {
-    w.PutString(*gram);
+  for (std::size_t row = 0; row < ngrams_.size(); ++row) {
+    w.PutString(ngrams_[row]);
     for (std::size_t l = 0; l < labels; ++l) w.Put(weights_[row * labels + l]);
   }
   w.Put(byte_io::Fnv1a64(w.bytes().data(), w.bytes().size()));
@@ -246,14 +305,16 @@ Result<NgramModel> NgramModel::Load(const std::string& path) {
   for (double& b : model.bias_) b = r.Get<double>();
   model.weights_.reserve(static_cast<std::size_t>(count) * labels);
   for (std::uint32_t i = 0; i < count && r.ok(); ++i) {
-    model.index_.emplace(r.GetString(), i);
+    model.ngrams_.push_back(r.GetString());
     for (std::uint32_t l = 0; l < labels; ++l) {
       model.weights_.push_back(r.Get<float>());
     }
   }
-  if (!r.ok() || r.pos() != body || model.index_.size() != count) {
+  if (!r.ok() || r.pos() != body || model.ngrams_.size() != count ||
+      !std::is_sorted(model.ngrams_.begin(), model.ngrams_.end())) {
     return bad("truncated or inconsistent");
   }
+  if (Status s = model.BuildIndex(); !s.ok()) return bad(s.message());
   return model;
 }
 

@@ -15,7 +15,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "sift/core/status.h"
@@ -62,14 +61,29 @@ class NgramModel {
       const std::vector<std::string>& tokens) const;
 
   int labels() const { return static_cast<int>(bias_.size()); }
-  std::size_t size() const { return index_.size(); }
+  std::size_t size() const { return ngrams_.size(); }
 
  private:
-  // N-gram -> its first weight in weights_ (labels() consecutive floats:
-  // the logistic weight times the NB ratio, per label).
-  std::unordered_map<std::string, std::uint32_t> index_;
+  // Fills the lookup table from ngrams_. InvalidArgument (Corruption on
+  // load) if two n-grams are equal or share a 64-bit hash.
+  Status BuildIndex();
+  // The row of the n-gram whose FNV-1a hash is `hash`, or -1.
+  std::int64_t Find(std::uint64_t hash) const;
+
+  // The n-grams, sorted; row r's weights are weights_[r * labels(), ...):
+  // the logistic weight times the NB ratio, per label.
+  std::vector<std::string> ngrams_;
   std::vector<float> weights_;
   std::vector<double> bias_;
+  // Open addressing over the n-grams' 64-bit hashes (0 marks an empty
+  // slot): a lookup is one hash of the text's bytes and, mostly, one probe,
+  // with no string built or compared. Classifying runs it for every n-gram
+  // of every response and sentence.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t row = 0;  // beside its hash: one cache line per probe
+  };
+  std::vector<Slot> slots_;
 };
 
 }  // namespace sift::nlp

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "byte_io.h"
 #include "sift/nlp/sentiment.h"
 #include "sift/nlp/tokenizer.h"
 #include "test_util.h"
@@ -210,6 +211,28 @@ TEST(NgramModelFileTest, DamagedFilesAreRefusedWithThePath) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
   EXPECT_NE(missing.status().message().find("sift train"), std::string::npos);
+}
+
+// A file whose checksum is right but whose n-grams repeat: refused, never
+// read with one of the two silently shadowing the other.
+TEST(NgramModelFileTest, RepeatedNgramsAreRefused) {
+  TempDir dir;
+  byte_io::Writer w;
+  for (char c : std::string("SIFTNGRM")) w.Put(c);
+  w.Put<std::uint32_t>(2);  // version
+  w.Put<std::uint32_t>(1);  // labels
+  w.Put<std::uint32_t>(2);  // n-grams
+  w.Put(0.0);
+  for (int i = 0; i < 2; ++i) {
+    w.PutString("road");
+    w.Put(1.0f);
+  }
+  w.Put(byte_io::Fnv1a64(w.bytes().data(), w.bytes().size()));
+  const std::string path = testing::WriteFile(dir.file("twice.bin"), w.bytes());
+  auto loaded = NgramModel::Load(path);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(loaded.status().message().find(path), std::string::npos);
 }
 
 }  // namespace
