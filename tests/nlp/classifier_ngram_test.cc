@@ -3,6 +3,7 @@
 // by name when the model uses it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -63,6 +64,23 @@ TEST_F(ClassifierTest, NoNgramModelWhenNoneIsTried) {
   auto model = ReadModel(dir + "/model.bin");
   ASSERT_TRUE(model.ok());
   EXPECT_EQ(model->ngram_weight, 0.0f);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/ngrams.bin"));
+  EXPECT_TRUE(Classifier::Load(dir, vectors_path_).ok());
+}
+
+// Training data where a label is on no text cannot support the n-gram
+// model: training goes on without it rather than failing.
+TEST_F(ClassifierTest, NoNgramModelWhenALabelNeverOccurs) {
+  std::vector<LabelledText> train;
+  for (LabelledText t : Data(4)) {
+    t.labels.erase(std::remove(t.labels.begin(), t.labels.end(), 1),
+                   t.labels.end());
+    train.push_back(std::move(t));
+  }
+  const std::string dir = dir_.file("one_label");
+  auto report = Train(taxonomy_, *vectors_, train, Data(1), options_, dir);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->ngram_weight, 0.0f);
   EXPECT_FALSE(std::filesystem::exists(dir + "/ngrams.bin"));
   EXPECT_TRUE(Classifier::Load(dir, vectors_path_).ok());
 }
