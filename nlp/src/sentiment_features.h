@@ -33,6 +33,11 @@ class SentimentFeaturizer {
   // phrase, or a word of the vector table. Emoji-only or foreign-script
   // text has none, and is neutral rather than a guess.
   bool informative() const { return informative_; }
+  // The word tokens of the last Extract()'s text (Tokenizer's, lower-cased;
+  // what the sentiment n-gram model reads).
+  const std::vector<std::string>& tokens() const {
+    return text_features_.tokens;
+  }
   // The rule layer's compound score of the whole text (VADER-style).
   double RuleCompound(const std::vector<double>& features) const {
     return features[0];

@@ -7,7 +7,6 @@
 #include "sentiment_pipeline.h"
 #include "sift/nlp/classifier.h"
 #include "sift/nlp/taxonomy.h"
-#include "sift/nlp/tokenizer.h"
 #include "sift/nlp/trainer.h"
 
 namespace sift::nlp {
@@ -47,16 +46,18 @@ double ScoreBy(const std::string& rule, double head_score,
 }
 
 // Fits the n-gram model on every training example (responses and general
-// text) and writes it to `path`.
+// text), read as the pipeline reads them (the featurizer's tokens of the
+// display text), and writes it to `path`.
 Result<NgramModel> TrainNgrams(const std::vector<SentimentExample>& train,
-                               std::uint64_t seed, const std::string& path) {
-  auto tokenizer = Tokenizer::Create();
-  if (!tokenizer.ok()) return tokenizer.status();
-  std::vector<std::vector<std::string>> tokens(train.size());
+                               std::uint64_t seed, const std::string& path,
+                               SentimentFeaturizer* featurizer) {
+  std::vector<std::vector<std::string>> tokens;
   std::vector<std::vector<int>> gold;
-  for (std::size_t i = 0; i < train.size(); ++i) {
-    tokenizer->Tokenize(train[i].analysis_text, &tokens[i]);
-    gold.push_back({static_cast<int>(train[i].polarity)});
+  std::vector<double> features;
+  for (const SentimentExample& e : train) {
+    featurizer->Extract(e.text, {{0, e.text.size()}}, &features);
+    tokens.push_back(featurizer->tokens());
+    gold.push_back({static_cast<int>(e.polarity)});
   }
   NgramModelOptions options;
   options.seed = seed;
@@ -244,7 +245,8 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   if (!trained.ok()) return trained.status();
   auto network = Classifier::Load(dir, vectors);
   if (!network.ok()) return network.status();
-  auto ngrams = TrainNgrams(train, seed, paths.model_dir + "/" + kNgramsFile);
+  auto ngrams =
+      TrainNgrams(train, seed, paths.model_dir + "/" + kNgramsFile, featurizer);
   if (!ngrams.ok()) return ngrams.status();
   SentimentHead plain = *head;
   plain.combiner.clear();

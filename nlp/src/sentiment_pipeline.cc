@@ -85,11 +85,9 @@ Result<SentimentPipeline> SentimentPipeline::Create(
   if (!splitter.ok()) return splitter.status();
   auto normalizer = ingest::TextNormalizer::Create();
   if (!normalizer.ok()) return normalizer.status();
-  auto tokenizer = Tokenizer::Create();
-  if (!tokenizer.ok()) return tokenizer.status();
-  return SentimentPipeline(
-      featurizer, head, network, ngrams, std::move(splitter).value(),
-      std::move(normalizer).value(), std::move(tokenizer).value());
+  return SentimentPipeline(featurizer, head, network, ngrams,
+                           std::move(splitter).value(),
+                           std::move(normalizer).value());
 }
 
 SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
@@ -97,22 +95,17 @@ SentimentPipeline::SentimentPipeline(SentimentFeaturizer* featurizer,
                                      Classifier* network,
                                      const NgramModel* ngrams,
                                      ingest::SentenceSplitter splitter,
-                                     ingest::TextNormalizer normalizer,
-                                     Tokenizer tokenizer)
+                                     ingest::TextNormalizer normalizer)
     : featurizer_(featurizer),
       head_(head),
       network_(network),
       ngrams_(ngrams),
       splitter_(std::move(splitter)),
-      normalizer_(std::move(normalizer)),
-      tokenizer_(std::move(tokenizer)) {}
+      normalizer_(std::move(normalizer)) {}
 
-std::array<double, 3> SentimentPipeline::NgramProbabilities(
-    const std::string& analysis) {
+std::array<double, 3> SentimentPipeline::NgramProbabilities() const {
   if (ngrams_ == nullptr) return {0, 0, 0};
-  tokens_.clear();
-  tokenizer_.Tokenize(analysis, &tokens_);
-  const std::vector<double> p = ngrams_->Probabilities(tokens_);
+  const std::vector<double> p = ngrams_->Probabilities(featurizer_->tokens());
   return {p[0], p[1], p[2]};
 }
 
@@ -133,11 +126,10 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
     p.head = head_->Score(features_);
     p.rule = featurizer_->RuleCompound(features_);
     p.domain = head_->Domain(features_);
-    std::string analysis = normalizer_.ForAnalysis(texts[t]);
-    p.ngram = NgramProbabilities(analysis);
+    p.ngram = NgramProbabilities();
     if (network_ != nullptr) {
       p.first_net = net_texts.size();
-      net_texts.push_back(std::move(analysis));
+      net_texts.push_back(normalizer_.ForAnalysis(texts[t]));
     }
     if (p.spans.size() < 2) continue;
     std::vector<ingest::TextSpan> one(1);
@@ -147,10 +139,9 @@ Status SentimentPipeline::Run(const std::vector<std::string_view>& texts,
       featurizer_->Extract(sentence, one, &features_);
       p.sentence_head.push_back(head_->Score(features_));
       p.sentence_rule.push_back(featurizer_->RuleCompound(features_));
-      std::string analysis_sentence = normalizer_.ForAnalysis(sentence);
-      p.sentence_ngram.push_back(NgramProbabilities(analysis_sentence));
+      p.sentence_ngram.push_back(NgramProbabilities());
       if (network_ != nullptr) {
-        net_texts.push_back(std::move(analysis_sentence));
+        net_texts.push_back(normalizer_.ForAnalysis(sentence));
       }
     }
   }

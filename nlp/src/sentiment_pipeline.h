@@ -23,7 +23,6 @@
 #include "sift/ingest/sentences.h"
 #include "sift/nlp/classifier.h"
 #include "sift/nlp/sentiment.h"
-#include "sift/nlp/tokenizer.h"
 
 namespace sift::nlp {
 
@@ -74,9 +73,10 @@ class SentimentPipeline {
   SentimentPipeline(SentimentFeaturizer* featurizer, const SentimentHead* head,
                     Classifier* network, const NgramModel* ngrams,
                     ingest::SentenceSplitter splitter,
-                    ingest::TextNormalizer normalizer, Tokenizer tokenizer);
-  // The n-gram model's probabilities of analysis text (zeros without one).
-  std::array<double, 3> NgramProbabilities(const std::string& analysis);
+                    ingest::TextNormalizer normalizer);
+  // The n-gram model's probabilities of the text the featurizer last
+  // extracted (zeros without a model).
+  std::array<double, 3> NgramProbabilities() const;
   void Finish(const Pending& p, const std::vector<Prediction>& network,
               SentimentResult* result, CombinerInput* input);
 
@@ -86,8 +86,6 @@ class SentimentPipeline {
   const NgramModel* ngrams_;
   ingest::SentenceSplitter splitter_;
   ingest::TextNormalizer normalizer_;
-  Tokenizer tokenizer_;
-  std::vector<std::string> tokens_;
   std::vector<double> features_;
 };
 
