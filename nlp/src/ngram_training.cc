@@ -1,5 +1,6 @@
 #include "ngram_training.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "sift/nlp/tokenizer.h"
@@ -35,15 +36,22 @@ Result<std::optional<NgramModel>> TrainNgramModel(
     tokenizer->Tokenize(train[i].text, &tokens[i]);
     gold.push_back(train[i].labels);
   }
+  std::vector<std::size_t> carrying(labels, 0);  // texts with each label
+  std::vector<char> seen(labels);
+  for (const auto& text_labels : gold) {
+    std::fill(seen.begin(), seen.end(), 0);
+    for (int l : text_labels) {
+      if (!seen[l]) ++carrying[l];
+      seen[l] = 1;
+    }
+  }
+  for (std::size_t n : carrying) {
+    if (n == 0 || n == train.size()) return std::optional<NgramModel>();
+  }
   NgramModelOptions options;
   options.seed = seed;
   auto model = NgramModel::Train(tokens, gold, labels, options);
-  if (!model.ok()) {
-    if (model.status().code() == Status::Code::kInvalidArgument) {
-      return std::optional<NgramModel>();
-    }
-    return model.status();
-  }
+  if (!model.ok()) return model.status();
   return std::optional<NgramModel>(std::move(model).value());
 }
 

@@ -20,7 +20,8 @@ Result<std::vector<std::vector<float>>> NgramLogits(
     const NgramModel& ngrams, const std::vector<std::string>& texts);
 
 // The n-gram model of `train` for `labels` labels; none when the data
-// cannot support one (a label on every text or on none).
+// cannot support one (a label on every text or on none); any other failure
+// is an error. REQUIRES: every label index < labels.
 Result<std::optional<NgramModel>> TrainNgramModel(
     const std::vector<LabelledText>& train, int labels, std::uint64_t seed);
 
