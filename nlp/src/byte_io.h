@@ -1,6 +1,7 @@
-// Internal: little helpers for sift's binary model files (model.bin,
-// sentiment_ngrams.bin): a byte-string writer, a bounds-checked reader and
-// the FNV-1a checksum the files end with. Host byte order (x86-64 and
+// Internal: little helpers for sift's model files (model.bin, the n-gram
+// models, the vector table, sentiment.json): a byte-string writer, a
+// bounds-checked reader, and FNV-1a, the hash behind every checksum and
+// fingerprint in nlp/. Host byte order (x86-64 and
 // aarch64 are both little-endian); the files are written and read by sift
 // itself.
 #ifndef SIFT_NLP_SRC_BYTE_IO_H_
@@ -9,20 +10,31 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sift::nlp::byte_io {
 
-// FNV-1a's scheme over data[0, n), 64 bits, from the offset basis
-// 1469598103934665603 (not the standard 14695981039346656037: model.bin has
-// been checksummed so since its first version, so it stays).
-inline std::uint64_t Fnv1a64(const char* data, std::size_t n) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 1099511628211ull;
+// FNV-1a's offset bases: the standard one (the vector table, n-gram
+// lookups), and the one model.bin, the n-gram files, sentiment.json and the
+// data and lexicon fingerprints have used since their first versions, a
+// digit short of the standard; it stays so their checksums stay valid.
+inline constexpr std::uint64_t kFnvOffsetBasis = 14695981039346656037ull;
+inline constexpr std::uint64_t kModelFnvBasis = 1469598103934665603ull;
+
+// FNV-1a, 64 bits, over `bytes`, continuing from `hash` (an offset basis,
+// or the hash of what came before).
+inline std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
   }
-  return h;
+  return hash;
+}
+
+// The checksum a model file ends with, over every byte before it.
+inline std::uint64_t ModelChecksum(std::string_view bytes) {
+  return Fnv1a64(bytes, kModelFnvBasis);
 }
 
 // Appends values to a byte string.

@@ -12,7 +12,7 @@
 namespace sift::nlp {
 namespace {
 
-using byte_io::Fnv1a64;
+using byte_io::ModelChecksum;
 using byte_io::Reader;
 using byte_io::Writer;
 
@@ -100,7 +100,7 @@ Status WriteModel(const Model& m, const std::string& path) {
   w.Put(m.sentence_weight);
   w.Put(m.ngram_weight);
   PutDenseParameters(m, &w);
-  w.Put(Fnv1a64(w.bytes().data(), w.bytes().size()));
+  w.Put(ModelChecksum(w.bytes()));
   return WriteFileAtomically(
       path, std::string_view(w.bytes().data(), w.bytes().size()));
 }
@@ -117,7 +117,8 @@ Result<Model> ReadModel(const std::string& path) {
   }
   std::uint64_t stored;
   std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
-  if (stored != Fnv1a64(bytes.data(), bytes.size() - 8)) {
+  if (stored !=
+      ModelChecksum(std::string_view(bytes).substr(0, bytes.size() - 8))) {
     return Status::Corruption(path +
                               ": checksum mismatch (damaged or truncated)");
   }

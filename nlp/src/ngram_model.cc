@@ -20,24 +20,18 @@ constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'N', 'G', 'R', 'M'};
 // 2: the label count is stored (version 1 always had three).
 constexpr std::uint32_t kVersion = 2;
 
-// FNV-1a, 64 bits, continued over `bytes` from `hash`; never 0 (0 marks
-// an empty slot).
-std::uint64_t HashBytes(std::uint64_t hash, std::string_view bytes) {
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+using byte_io::Fnv1a64;
+using byte_io::kFnvOffsetBasis;
+
+// An n-gram's lookup hash: FNV-1a, never 0 (0 marks an empty slot).
 std::uint64_t NgramHash(std::string_view ngram) {
-  const std::uint64_t h = HashBytes(kFnvBasis, ngram);
+  const std::uint64_t h = Fnv1a64(ngram, kFnvOffsetBasis);
   return h == 0 ? 1 : h;
 }
 // The hash of "first second" without building it.
 std::uint64_t PairHash(std::string_view first, std::string_view second) {
   const std::uint64_t h =
-      HashBytes(HashBytes(HashBytes(kFnvBasis, first), " "), second);
+      Fnv1a64(second, Fnv1a64(" ", Fnv1a64(first, kFnvOffsetBasis)));
   return h == 0 ? 1 : h;
 }
 
@@ -261,7 +255,7 @@ Status NgramModel::Write(const std::string& path) const {
     w.PutString(ngrams_[row]);
     for (std::size_t l = 0; l < labels; ++l) w.Put(weights_[row * labels + l]);
   }
-  w.Put(byte_io::Fnv1a64(w.bytes().data(), w.bytes().size()));
+  w.Put(byte_io::ModelChecksum(w.bytes()));
   return WriteFileAtomically(path, w.bytes());
 }
 
@@ -284,7 +278,8 @@ Result<NgramModel> NgramModel::Load(const std::string& path) {
   const std::size_t body = bytes.size() - 8;
   std::uint64_t checksum = 0;
   std::memcpy(&checksum, bytes.data() + body, 8);
-  if (checksum != byte_io::Fnv1a64(bytes.data(), body)) {
+  if (checksum !=
+      byte_io::ModelChecksum(std::string_view(bytes).substr(0, body))) {
     return bad("checksum mismatch (damaged)");
   }
   const std::string content = bytes.substr(0, body);

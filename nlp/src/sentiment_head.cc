@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "byte_io.h"
 #include "sift/core/file.h"
 #include "sift/nlp/sentiment.h"
 
@@ -24,12 +25,7 @@ std::string Hex(std::uint64_t v) {
 }
 
 std::uint64_t Fnv(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+  return byte_io::Fnv1a64(s, byte_io::kModelFnvBasis);
 }
 
 nlohmann::json ToJson(const SentimentHead& head) {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "byte_io.h"
 #include "sentiment_table.h"
 
 namespace sift::nlp {
@@ -14,12 +15,8 @@ namespace {
 using sentiment_internal::Lower;
 
 std::uint64_t Fnv(std::string_view s,
-                  std::uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
+                  std::uint64_t h = byte_io::kModelFnvBasis) {
+  return byte_io::Fnv1a64(s, h);
 }
 
 }  // namespace

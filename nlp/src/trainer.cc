@@ -8,6 +8,7 @@
 #include <optional>
 #include <random>
 
+#include "byte_io.h"
 #include "model.h"
 #include "network_trainer.h"
 #include "ngram_model.h"
@@ -79,13 +80,8 @@ double TunedMacroF1(const std::vector<std::vector<float>>& scores,
 
 std::uint64_t DataFingerprint(const std::vector<LabelledText>& a,
                               const std::vector<LabelledText>& b) {
-  std::uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](const std::string& s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  };
+  std::uint64_t h = byte_io::kModelFnvBasis;
+  auto mix = [&h](const std::string& s) { h = byte_io::Fnv1a64(s, h); };
   for (const auto* set : {&a, &b}) {
     for (const auto& d : *set) {
       mix(d.text);

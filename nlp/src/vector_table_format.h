@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "byte_io.h"
+
 namespace sift::nlp::vector_table {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'F', 'T', 'V', 'E', 'C', '\0'};
@@ -18,14 +20,9 @@ inline constexpr std::size_t kChecksumSize = 8;
 inline constexpr int kMaxDim = 4096;
 inline constexpr std::size_t kMaxWordBytes = 0xFFFF;  // a u16 length prefix
 
-// FNV-1a, 64 bits: the checksum over every byte before it.
+// FNV-1a, 64 bits, standard basis: the checksum over every byte before it.
 inline std::uint64_t Fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
+  return byte_io::Fnv1a64(bytes, byte_io::kFnvOffsetBasis);
 }
 
 // Little-endian integers of 1 to 8 bytes.

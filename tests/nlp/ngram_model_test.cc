@@ -227,7 +227,7 @@ TEST(NgramModelFileTest, RepeatedNgramsAreRefused) {
     w.PutString("road");
     w.Put(1.0f);
   }
-  w.Put(byte_io::Fnv1a64(w.bytes().data(), w.bytes().size()));
+  w.Put(byte_io::ModelChecksum(w.bytes()));
   const std::string path = testing::WriteFile(dir.file("twice.bin"), w.bytes());
   auto loaded = NgramModel::Load(path);
   ASSERT_FALSE(loaded.ok());
