@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace sift {
 
@@ -38,6 +41,20 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
     return Status::IoError(path + ": write failed: " + std::strerror(error));
   }
   return Status::Ok();
+}
+
+Result<std::string> ReadWholeFile(const std::string& path,
+                                  std::string_view missing) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": " + std::string(missing));
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::IoError(path + ": is a directory, not a file");
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read failed");
+  return buffer.str();
 }
 
 }  // namespace sift

@@ -8,9 +8,9 @@
 #include <cctype>
 #include <charconv>
 #include <climits>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
+
+#include "sift/core/file.h"
 
 namespace sift::ingest {
 
@@ -292,15 +292,9 @@ SectorMapper::SectorMapper(std::shared_ptr<const Tables> tables)
     : tables_(std::move(tables)) {}
 
 Result<SectorMapper> SectorMapper::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound(std::string(path).append(": cannot open"));
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    return Status::IoError(std::string(path).append(": read failed"));
-  return FromString(buffer.str(), path);
+  auto read = ReadWholeFile(path, "cannot open");
+  if (!read.ok()) return read.status();
+  return FromString(read.value(), path);
 }
 
 Result<SectorMapper> SectorMapper::FromString(std::string_view table,

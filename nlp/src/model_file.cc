@@ -2,8 +2,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "byte_io.h"
 #include "model.h"
@@ -106,11 +104,9 @@ Status WriteModel(const Model& m, const std::string& path) {
 }
 
 Result<Model> ReadModel(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": no model file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
+  auto read = ReadWholeFile(path, "no model file");
+  if (!read.ok()) return read.status();
+  const std::string& bytes = read.value();
   if (bytes.size() < sizeof kMagic + 12 ||
       std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
     return Status::Corruption(path + ": not a sift model file");

@@ -3,10 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <numeric>
 #include <random>
-#include <sstream>
 #include <string_view>
 #include <unordered_map>
 
@@ -260,14 +258,9 @@ Status NgramModel::Write(const std::string& path) const {
 }
 
 Result<NgramModel> NgramModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound(path +
-                            ": no n-gram model (retrain with sift train)");
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
+  auto read = ReadWholeFile(path, "no n-gram model (retrain with sift train)");
+  if (!read.ok()) return read.status();
+  const std::string& bytes = read.value();
   auto bad = [&](const std::string& why) {
     return Status::Corruption(path + ": " + why);
   };

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "byte_io.h"
 #include "sift/core/file.h"
@@ -169,14 +167,10 @@ Status WriteSentimentHead(const SentimentHead& head, const std::string& path) {
 }
 
 Result<SentimentHead> ReadSentimentHead(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound(path +
-                            ": no sentiment head (train one with sift train)");
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  nlohmann::json json = nlohmann::json::parse(buffer.str(), nullptr, false);
+  auto read =
+      ReadWholeFile(path, "no sentiment head (train one with sift train)");
+  if (!read.ok()) return read.status();
+  nlohmann::json json = nlohmann::json::parse(read.value(), nullptr, false);
   auto bad = [&](const std::string& why) {
     return Status::Corruption(path + ": " + why);
   };

@@ -8,6 +8,7 @@
 
 #include "byte_io.h"
 #include "sentiment_table.h"
+#include "sift/core/file.h"
 
 namespace sift::nlp {
 namespace {
@@ -63,11 +64,9 @@ Result<SentimentLexicon> SentimentLexicon::LoadVader(const std::string& path) {
 }
 
 Status SentimentLexicon::AddPhraseFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open the phrase table");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return AddPhrases(buffer.str(), path);
+  auto read = ReadWholeFile(path, "cannot open the phrase table");
+  if (!read.ok()) return read.status();
+  return AddPhrases(read.value(), path);
 }
 
 Status SentimentLexicon::AddPhrases(std::string_view table,

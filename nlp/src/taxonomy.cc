@@ -1,9 +1,9 @@
 #include "sift/nlp/taxonomy.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
+
+#include "sift/core/file.h"
 
 namespace sift::nlp {
 namespace {
@@ -21,11 +21,9 @@ bool ValidId(const std::string& id) {
 }  // namespace
 
 Result<Taxonomy> Taxonomy::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": no taxonomy file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return Parse(buffer.str(), path);
+  auto read = ReadWholeFile(path, "no taxonomy file");
+  if (!read.ok()) return read.status();
+  return Parse(read.value(), path);
 }
 
 Result<Taxonomy> Taxonomy::Parse(const std::string& json,

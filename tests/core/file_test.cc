@@ -82,5 +82,36 @@ TEST(WriteFileAtomicallyTest, FailedRenameLeavesOldContentsAndNoTemporary) {
   EXPECT_EQ(Names(dir.path()), std::vector<std::string>{"digest.html"});
 }
 
+TEST(ReadWholeFileTest, ReadsEveryByte) {
+  testing::TempDir dir;
+  const std::string bytes("a\0b\xff\n", 5);
+  ASSERT_TRUE(WriteFileAtomically(dir.file("in.bin"), bytes).ok());
+  auto read = ReadWholeFile(dir.file("in.bin"), "no input");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read.value(), bytes);
+  ASSERT_TRUE(WriteFileAtomically(dir.file("empty"), "").ok());
+  auto empty = ReadWholeFile(dir.file("empty"), "no input");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty.value(), "");
+}
+
+TEST(ReadWholeFileTest, MissingFileSaysWhatWasExpected) {
+  testing::TempDir dir;
+  const std::string path = dir.file("model.bin");
+  auto read = ReadWholeFile(path, "no model file (train one with sift train)");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(read.status().message(),
+            path + ": no model file (train one with sift train)");
+}
+
+TEST(ReadWholeFileTest, DirectoryIsAnErrorNotAnEmptyFile) {
+  testing::TempDir dir;
+  auto read = ReadWholeFile(dir.path().string(), "no input");
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), Status::Code::kIoError);
+  EXPECT_NE(read.status().message().find("is a directory"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sift
