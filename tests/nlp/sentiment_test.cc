@@ -7,19 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
-#include "sentiment_features.h"
 #include "sentiment_fixture.h"
-#include "sentiment_head.h"
-#include "sentiment_pipeline.h"
 #include "sift/nlp/sentiment_lexicon.h"
-#include "sift/nlp/word_vectors.h"
 #include "test_util.h"
 
 namespace sift::nlp {
