@@ -125,7 +125,10 @@ std::string SentimentSection(const ModelCardFacts& f) {
       "corpora/sentiment_general/), every layer also learned from it, and a "
       "domain gate (a logistic regression on the head's features: is this "
       "a response or general text?) mixes the combiner above with a "
-      "general combiner fitted on the general dev texts.\n\n"
+      "general combiner fitted on the general dev texts as an out-of-domain "
+      "probe reads them: the head, network and n-gram model trained on the "
+      "responses alone, so that it trusts each layer only as far as it "
+      "carries over to a kind of text it never saw.\n\n"
       "| split | macro-F1 | Pearson r |\n|---|---|---|\n"
       "| dev | {:.3f} | {:.3f} |\n",
       f.sentiment.penalty, f.sentiment.rule_weight, f.sentiment.dev_macro_f1,
@@ -140,9 +143,10 @@ std::string SentimentSection(const ModelCardFacts& f) {
                      f.sentiment_general_test_pearson);
   }
   if (f.sentiment.general_dev_examples > 0) {
-    s += fmt::format("| dev, general opinion text | {:.3f} | {:.3f} |\n",
-                     f.sentiment.general_dev_macro_f1,
-                     f.sentiment.general_dev_pearson);
+    s += fmt::format(
+        "| dev, general opinion text, out-of-domain probe | {:.3f} | "
+        "{:.3f} |\n",
+        f.sentiment.general_dev_macro_f1, f.sentiment.general_dev_pearson);
   }
   s += fmt::format("| dev, rule layer alone (+-0.05) | {:.3f} | {:.3f} |\n",
                    f.sentiment.rule_only_dev_macro_f1,

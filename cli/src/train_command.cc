@@ -77,7 +77,8 @@ Result<nlp::SentimentTrainReport> TrainSentimentHead(
       report->rule_only_dev_pearson);
   if (report->general_dev_examples > 0) {
     fmt::print(
-        "Sentiment, general dev ({} texts, general combiner): macro-F1 "
+        "Sentiment, general dev ({} texts, general combiner over the "
+        "out-of-domain probe): macro-F1 "
         "{:.3f}, Pearson r {:.3f}\n",
         report->general_dev_examples, report->general_dev_macro_f1,
         report->general_dev_pearson);

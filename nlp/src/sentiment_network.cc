@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "sentiment_pipeline.h"
 #include "sift/nlp/classifier.h"
@@ -45,9 +48,9 @@ double ScoreBy(const std::string& rule, double head_score,
   return head_score;
 }
 
-// Fits the n-gram model on every training example (responses and general
-// text), read as the pipeline reads them (the featurizer's tokens of the
-// display text), and writes it to `path`.
+// Fits the n-gram model on every example of `train`, read as the pipeline
+// reads them (the featurizer's tokens of the display text), and writes it to
+// `path` unless `path` is empty.
 Result<NgramModel> TrainNgrams(const std::vector<SentimentExample>& train,
                                std::uint64_t seed, const std::string& path,
                                SentimentFeaturizer* featurizer) {
@@ -63,7 +66,7 @@ Result<NgramModel> TrainNgrams(const std::vector<SentimentExample>& train,
   options.seed = seed;
   auto model = NgramModel::Train(tokens, gold, 3, options);
   if (!model.ok()) return model.status();
-  SIFT_RETURN_IF_ERROR(model->Write(path));
+  if (!path.empty()) SIFT_RETURN_IF_ERROR(model->Write(path));
   return model;
 }
 
@@ -207,25 +210,22 @@ std::string ChooseScoreRule(const DevSet& dev) {
   return best_rule;
 }
 
-}  // namespace
+std::vector<SentimentExample> Responses(
+    const std::vector<SentimentExample>& examples) {
+  std::vector<SentimentExample> responses;
+  std::copy_if(examples.begin(), examples.end(), std::back_inserter(responses),
+               [](const SentimentExample& e) { return !e.general; });
+  return responses;
+}
 
-Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
-                             const std::vector<SentimentExample>& dev,
-                             const SentimentPaths& paths, std::uint64_t seed,
-                             std::shared_ptr<const WordVectors> vectors,
-                             SentimentFeaturizer* featurizer,
-                             SentimentHead* head,
-                             SentimentTrainReport* report) {
-  auto has_analysis = [](const SentimentExample& e) {
-    return !e.analysis_text.empty();
-  };
-  if (!std::all_of(train.begin(), train.end(), has_analysis) ||
-      !std::all_of(dev.begin(), dev.end(), has_analysis)) {
-    return Status::Ok();
-  }
+// Trains a sentiment network on `train` into `dir` (early stopping on
+// `responses_dev`) and loads it.
+Result<Classifier> TrainNetwork(
+    const std::vector<SentimentExample>& train,
+    const std::vector<SentimentExample>& responses_dev, std::uint64_t seed,
+    std::shared_ptr<const WordVectors> vectors, const std::string& dir) {
   auto taxonomy = PolarityTaxonomy();
   if (!taxonomy.ok()) return taxonomy.status();
-  const std::string dir = paths.model_dir + "/" + kNetworkDir;
   // Smaller than the theme classifier's: three labels need fewer hashed
   // features, and the model directory stays small.
   TrainOptions options;
@@ -237,13 +237,74 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
   // Dev (responses and general text) was better without it here.
   options.input_dropout = 0;
   options.seed = seed;
-  std::vector<SentimentExample> responses_dev;
-  std::copy_if(dev.begin(), dev.end(), std::back_inserter(responses_dev),
-               [](const SentimentExample& e) { return !e.general; });
   auto trained = Train(*taxonomy, *vectors, Items(train), Items(responses_dev),
                        options, dir);
   if (!trained.ok()) return trained.status();
-  auto network = Classifier::Load(dir, vectors);
+  return Classifier::Load(dir, vectors);
+}
+
+// Removes a scratch directory, whatever path the function takes out.
+class ScratchDirectory {
+ public:
+  explicit ScratchDirectory(std::string path) : path_(std::move(path)) {}
+  ScratchDirectory(const ScratchDirectory&) = delete;
+  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The general dev examples' combiner inputs as the out-of-domain probe
+// reads them: a head (`probe_head`), network and n-gram model trained on the
+// responses alone. Real general text (tweets, reviews, editorials) is as
+// foreign to the shipped layers as our general dev split is to these, far
+// more than it is to layers that trained on that split's own genres, so the
+// general combiner fitted on these inputs trusts each layer as far as it
+// carries over to text of a kind it never saw.
+Result<DevSet> OutOfDomainInputs(const std::vector<SentimentExample>& train,
+                                 const std::vector<SentimentExample>& dev,
+                                 const SentimentHead& probe_head,
+                                 const std::string& model_dir,
+                                 std::uint64_t seed,
+                                 std::shared_ptr<const WordVectors> vectors,
+                                 SentimentFeaturizer* featurizer) {
+  const std::vector<SentimentExample> responses = Responses(train);
+  ScratchDirectory scratch(model_dir + "/.sentiment_probe");
+  auto network =
+      TrainNetwork(responses, Responses(dev), seed, vectors, scratch.path());
+  if (!network.ok()) return network.status();
+  auto ngrams = TrainNgrams(responses, seed, "", featurizer);
+  if (!ngrams.ok()) return ngrams.status();
+  auto pipeline =
+      SentimentPipeline::Create(featurizer, &probe_head, &*network, &*ngrams);
+  if (!pipeline.ok()) return pipeline.status();
+  return CombinerInputs(dev, true, &*pipeline);
+}
+
+}  // namespace
+
+Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
+                             const std::vector<SentimentExample>& dev,
+                             const SentimentPaths& paths, std::uint64_t seed,
+                             std::shared_ptr<const WordVectors> vectors,
+                             SentimentFeaturizer* featurizer,
+                             const SentimentHead* probe_head,
+                             SentimentHead* head,
+                             SentimentTrainReport* report) {
+  auto has_analysis = [](const SentimentExample& e) {
+    return !e.analysis_text.empty();
+  };
+  if (!std::all_of(train.begin(), train.end(), has_analysis) ||
+      !std::all_of(dev.begin(), dev.end(), has_analysis)) {
+    return Status::Ok();
+  }
+  auto network = TrainNetwork(train, Responses(dev), seed, vectors,
+                              paths.model_dir + "/" + kNetworkDir);
   if (!network.ok()) return network.status();
   auto ngrams =
       TrainNgrams(train, seed, paths.model_dir + "/" + kNgramsFile, featurizer);
@@ -267,8 +328,11 @@ Status TrainSentimentNetwork(const std::vector<SentimentExample>& train,
       TuneScoreThresholds(scores, responses->classes, &f1);
   head->negative_threshold = negative;
   head->positive_threshold = positive;
-  if (head->domain_weights.empty()) return Status::Ok();
-  auto general = CombinerInputs(dev, true, &*pipeline);
+  if (head->domain_weights.empty() || probe_head == nullptr) {
+    return Status::Ok();
+  }
+  auto general = OutOfDomainInputs(train, dev, *probe_head, paths.model_dir,
+                                   seed, vectors, featurizer);
   if (!general.ok()) return general.status();
   report->general_dev_examples = static_cast<int>(general->x.size());
   FitDomain(*general, plain, head->score_rule, &head->general_combiner,

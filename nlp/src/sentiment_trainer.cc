@@ -156,6 +156,27 @@ void FitDomainGate(const Featurized& train,
   head->domain_bias = b;
 }
 
+// The head as `chosen` (same penalty, rule weight and thresholds) refitted
+// on the responses among `train` alone, without a gate: the head of the
+// out-of-domain probe (sentiment_network.h).
+SentimentHead FitResponsesOnlyHead(
+    const Featurized& train, const std::vector<SentimentExample>& examples,
+    const SentimentHead& chosen) {
+  Featurized responses;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    if (examples[i].general) continue;
+    responses.x.push_back(train.x[i]);
+    responses.y.push_back(train.y[i]);
+    responses.polarity.push_back(train.polarity[i]);
+  }
+  SentimentHead head = chosen;
+  head.domain_weights.clear();
+  Standardise(responses, &head);
+  FitRuleScale(responses, &head);
+  FitRidge(responses, chosen.penalty, &head);
+  return head;
+}
+
 }  // namespace
 
 double PearsonR(const std::vector<double>& a, const std::vector<double>& b) {
@@ -314,9 +335,14 @@ Result<SentimentTrainReport> TrainSentiment(
                                  [](const auto& e) { return !e.general; }) &&
                      std::any_of(dev.begin(), dev.end(),
                                  [](const auto& e) { return e.general; });
-  if (mixed) FitDomainGate(*train_set, train, &best);
+  SentimentHead probe_head;
+  if (mixed) {
+    FitDomainGate(*train_set, train, &best);
+    probe_head = FitResponsesOnlyHead(*train_set, train, best);
+  }
   SIFT_RETURN_IF_ERROR(TrainSentimentNetwork(
-      train, dev, paths, options.seed, vectors, &*featurizer, &best, &report));
+      train, dev, paths, options.seed, vectors, &*featurizer,
+      mixed ? &probe_head : nullptr, &best, &report));
   best.lexicon_fingerprint = lexicon->fingerprint();
   best.vectors_checksum = vectors->checksum();
   std::error_code ec;

@@ -164,13 +164,20 @@ TEST(SentimentGateTest, HeadFileKeepsTheGateAndChecksItsSize) {
 
 // Fixture data for TrainSentiment (tiny vectors by the real converter, the
 // fixture lexicon): responses talk of roads and buses, general texts of
-// rivers and bridges, each good, bad or neutral.
+// rivers and bridges, each good, bad or neutral. General texts say good and
+// bad with `general_words` (positive, negative).
 struct TrainingFixture {
   std::string vectors, lexicon, phrases;
   std::vector<SentimentExample> train, dev;
 };
 
-TrainingFixture MakeTrainingFixture(const TempDir& dir) {
+struct PolarityWords {
+  const char* positive = "good";
+  const char* negative = "bad";
+};
+
+TrainingFixture MakeTrainingFixture(const TempDir& dir,
+                                    PolarityWords general_words = {}) {
   TrainingFixture f;
   f.vectors = dir.file("tiny.siftvec");
   EXPECT_TRUE(ConvertWinkEmbeddings(SIFT_SOURCE_DIR
@@ -179,15 +186,16 @@ TrainingFixture MakeTrainingFixture(const TempDir& dir) {
                   .ok());
   f.lexicon = WriteFile(dir.file("lexicon.txt"), kFixtureLexicon);
   f.phrases = WriteFile(dir.file("phrases.tsv"), "");
-  auto examples = [](bool general, int copies) {
+  auto examples = [general_words](bool general, int copies) {
     const char* topic =
         general ? "river bridge village walk" : "road bus town school";
+    const PolarityWords words = general ? general_words : PolarityWords{};
     const struct {
       const char* word;
       Polarity polarity;
       double score;
-    } kinds[] = {{"good", Polarity::kPositive, 0.6},
-                 {"bad", Polarity::kNegative, -0.6},
+    } kinds[] = {{words.positive, Polarity::kPositive, 0.6},
+                 {words.negative, Polarity::kNegative, -0.6},
                  {"2020", Polarity::kNeutral, 0.0}};
     std::vector<SentimentExample> out;
     for (int i = 0; i < copies; ++i) {
@@ -216,6 +224,8 @@ TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
   auto report = TrainSentiment(train, dev, paths, phrases);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->general_dev_examples, 30);
+  // Words the responses share with general text carry over to it.
+  EXPECT_GT(report->general_dev_macro_f1, 0.9);
   auto head = ReadSentimentHead(paths.model_dir + "/sentiment.json");
   ASSERT_TRUE(head.ok()) << head.status().ToString();
   ASSERT_EQ(head->domain_weights.size(), head->weights.size());
@@ -239,6 +249,24 @@ TEST(SentimentGateTest, TrainingLearnsTheGateFromGeneralExamples) {
   ASSERT_TRUE(response.ok() && general.ok());
   EXPECT_EQ(response->polarity, Polarity::kNegative);
   EXPECT_EQ(general->polarity, Polarity::kPositive);
+}
+
+// The general combiner is fitted on general dev text as layers trained on
+// the responses alone read it. Here general text says good and bad with
+// words no response and no lexicon entry uses, so those layers cannot tell
+// its polarity (layers that trained on general text would read it
+// perfectly), and the probe's scratch directory is gone afterwards.
+TEST(SentimentGateTest, GeneralCombinerIsFittedOutOfDomain) {
+  TempDir dir;
+  const TrainingFixture f = MakeTrainingFixture(dir, {"ace", "naff"});
+  const SentimentPaths paths{dir.file("model"), f.lexicon, f.vectors};
+  auto report = TrainSentiment(f.train, f.dev, paths, f.phrases);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->general_dev_examples, 30);
+  EXPECT_LT(report->general_dev_macro_f1, 0.7);
+  EXPECT_GT(report->dev_macro_f1, 0.9);
+  EXPECT_FALSE(std::filesystem::exists(paths.model_dir + "/.sentiment_probe"));
+  EXPECT_TRUE(std::filesystem::exists(paths.model_dir + "/sentiment_network"));
 }
 
 // Training writes the n-gram model beside the head, and a model directory
