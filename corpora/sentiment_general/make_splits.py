@@ -12,6 +12,7 @@ shuffled with a fixed seed and dealt 70/15/15 by largest remainder, so every
 genre, class and intensity band is spread alike over the three splits.
 
 Standard library only; deterministic (seed 2019). Usage: python3 make_splits.py
+(../sentiment_natural/make_splits.py reuses split_corpus() for that corpus.)
 """
 import collections
 import glob
@@ -39,16 +40,23 @@ def check(rec, where):
     assert rec["text"].strip(), where
 
 
-def load():
-    records, seen, dropped = [], set(), 0
-    for path in sorted(glob.glob(os.path.join(HERE, "raw", "*.jsonl"))):
+def text_key(text):
+    """Texts with the same key repeat each other."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def load(here, exclude=frozenset()):
+    """Checked records of here/raw/*.jsonl, without repeats of each other or
+    of a key in `exclude`, sorted by id; and how many were dropped."""
+    records, seen, dropped = [], set(exclude), 0
+    for path in sorted(glob.glob(os.path.join(here, "raw", "*.jsonl"))):
         with open(path, encoding="utf-8") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 rec = json.loads(line)
                 check(rec, f"{path}:{lineno}")
-                key = re.sub(r"[\W_]+", "", rec["text"].lower())
+                key = text_key(rec["text"])
                 if key in seen:
                     dropped += 1
                     continue
@@ -65,34 +73,36 @@ def band(score):
     return "weak" if a <= 0.15 else "mild" if a < 0.5 else "strong"
 
 
-def deal(n):
+def deal(n, ratios):
     """Split sizes for n records by largest remainder."""
-    exact = [n * r for r in RATIOS]
+    exact = [n * r for r in ratios]
     sizes = [int(x) for x in exact]
-    order = sorted(range(3), key=lambda i: exact[i] - sizes[i], reverse=True)
+    order = sorted(range(len(ratios)), key=lambda i: exact[i] - sizes[i],
+                   reverse=True)
     for i in order[: n - sum(sizes)]:
         sizes[i] += 1
     return sizes
 
 
-def main():
-    records, dropped = load()
+def split_corpus(here, splits=SPLITS, ratios=RATIOS, exclude=frozenset()):
+    """Writes here/<split>.jsonl for each of `splits`, dealt by `ratios`."""
+    records, dropped = load(here, exclude)
     strata = collections.defaultdict(list)
     for rec in records:
         strata[(rec["genre"], rec["sentiment"],
                 band(rec["sentiment_score"]))].append(rec)
     rng = random.Random(SEED)
-    out = {s: [] for s in SPLITS}
+    out = {s: [] for s in splits}
     for key in sorted(strata):
         group = strata[key]
         rng.shuffle(group)
         start = 0
-        for split, size in zip(SPLITS, deal(len(group))):
+        for split, size in zip(splits, deal(len(group), ratios)):
             out[split].extend(group[start:start + size])
             start += size
-    for split in SPLITS:
+    for split in splits:
         rows = sorted(out[split], key=lambda r: r["id"])
-        with open(os.path.join(HERE, split + ".jsonl"), "w",
+        with open(os.path.join(here, split + ".jsonl"), "w",
                   encoding="utf-8") as fh:
             for rec in rows:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -103,4 +113,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    split_corpus(HERE)
