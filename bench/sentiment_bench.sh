@@ -5,8 +5,9 @@
 #
 #   bench/sentiment_bench.sh
 #
-# Also the test split of corpora/sentiment_general (our own synthetic
-# general opinion text). Files (read in place from ../shared/data, never
+# Also the test splits of corpora/sentiment_general and
+# corpora/sentiment_natural (our own synthetic general opinion text: hard
+# cases, and the ordinary run). Files (read in place from ../shared/data, never
 # copied; skipped with a message when absent): VADER's four ground-truth sets (tweets, movie
 # reviews, Amazon reviews, NYT editorial snippets; mean of 20 human ratings,
 # -4..4) and pxtextmining's NHS patient feedback (1 very positive .. 5 very
@@ -55,6 +56,7 @@ gt=$shared/data/vader_sentiment_groundtruth
   printf 'file\tn\tr sift\tr VADER\tr sift rules only\tF1 sift\tF1 VADER\n'
   run own_test_split jsonl corpora/labelled/test.jsonl
   run general_test_split jsonl corpora/sentiment_general/test.jsonl
+  run natural_test_split jsonl corpora/sentiment_natural/test.jsonl
   for f in tweets movieReviewSnippets amazonReviewSnippets nytEditorialSnippets; do
     run "$f" vader "$gt/${f}_GroundTruth.txt"
   done
