@@ -45,11 +45,11 @@ def text_key(text):
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-def load(here, exclude=frozenset()):
-    """Checked records of here/raw/*.jsonl, without repeats of each other or
-    of a key in `exclude`, sorted by id; and how many were dropped."""
+def load(here, exclude=frozenset(), raw="raw"):
+    """Checked records of here/<raw>/*.jsonl, without repeats of each other
+    or of a key in `exclude`, sorted by id; and how many were dropped."""
     records, seen, dropped = [], set(exclude), 0
-    for path in sorted(glob.glob(os.path.join(here, "raw", "*.jsonl"))):
+    for path in sorted(glob.glob(os.path.join(here, raw, "*.jsonl"))):
         with open(path, encoding="utf-8") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
@@ -84,9 +84,11 @@ def deal(n, ratios):
     return sizes
 
 
-def split_corpus(here, splits=SPLITS, ratios=RATIOS, exclude=frozenset()):
-    """Writes here/<split>.jsonl for each of `splits`, dealt by `ratios`."""
-    records, dropped = load(here, exclude)
+def split_corpus(here, splits=SPLITS, ratios=RATIOS, exclude=frozenset(),
+                 raw="raw"):
+    """Writes here/<split>.jsonl for each of `splits`, dealt by `ratios`
+    from the records of here/<raw>/; returns their text keys."""
+    records, dropped = load(here, exclude, raw)
     strata = collections.defaultdict(list)
     for rec in records:
         strata[(rec["genre"], rec["sentiment"],
@@ -110,6 +112,7 @@ def split_corpus(here, splits=SPLITS, ratios=RATIOS, exclude=frozenset()):
         print(f"{split}: {len(rows)} records, " +
               ", ".join(f"{c} {counts[c]}" for c in SENTIMENTS))
     print(f"{dropped} repeated texts dropped")
+    return frozenset(text_key(r["text"]) for r in records)
 
 
 if __name__ == "__main__":
