@@ -261,11 +261,11 @@ class ScratchDirectory {
 
 // The general dev examples' combiner inputs as the out-of-domain probe
 // reads them: a head (`probe_head`), network and n-gram model trained on the
-// responses alone. Real general text (tweets, reviews, editorials) is as
-// foreign to the shipped layers as our general dev split is to these, far
-// more than it is to layers that trained on that split's own genres, so the
-// general combiner fitted on these inputs trusts each layer as far as it
-// carries over to text of a kind it never saw.
+// responses alone. The shipped layers trained on the general dev split's own
+// genres and writers, so they read it far better than they read real general
+// text (tweets, reviews, editorials); to the probe it is foreign, as real
+// general text is to them. A general combiner fitted on these inputs trusts
+// each layer only as far as it carries over to a kind of text it never saw.
 Result<DevSet> OutOfDomainInputs(const std::vector<SentimentExample>& train,
                                  const std::vector<SentimentExample>& dev,
                                  const SentimentHead& probe_head,
