@@ -258,9 +258,10 @@ Status WriteModelCard(const ModelCardFacts& f, const nlp::Taxonomy& taxonomy) {
       "- Calibration and thresholds were fitted on {} dev responses; rare "
       "labels' scores are the least reliable.\n"
       "- Sentiment is English only and learned from synthetic text; on "
-      "real tweets, product reviews and editorials VADER's rules are still "
-      "as good or better (README, Benchmarks); implicit sentiment (a "
-      "problem described without emotive words) is its weakest point.\n"
+      "real general text (tweets, reviews, editorials) it is far weaker "
+      "than on responses, and VADER's rules can beat it there (on tweets, "
+      "README, Benchmarks); implicit sentiment (a problem described without "
+      "emotive words) is its weakest point.\n"
       "- Side-by-side benchmarks (fastText for themes, VADER for sentiment) "
       "are in the README's Benchmarks section.\n\n"
       "## Reproduce\n```sh\n{}\n```\n",
