@@ -14,7 +14,9 @@
 # negative). Metrics: Pearson r of the score with the human rating, and
 # 3-class macro-F1 (classes as bench/sentiment_eval.cc defines them).
 # Targets (issue 4): own test split macro-F1 >= 0.75; NYT r >= 0.60; sift
-# ahead of VADER on every file.
+# ahead of VADER on every file. Then sift's sentiment per theme against a
+# stance per theme (corpora/theme_sentiment/, our own; bench/
+# theme_sentiment_eval.cc says what is measured).
 #
 # Environment: SHARED_DIR (default ../shared), BUILD_DIR (default build),
 # BENCH_DIR (default out/bench-sentiment).
@@ -23,7 +25,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --bench
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j2 --target sift_sentiment_eval >/dev/null
+cmake --build "$build" -j2 --target sift_sentiment_eval \
+  --target sift_theme_sentiment_eval >/dev/null
 vectors=$(SIFT_BIN=$build/cli/sift scripts/fetch-vectors.sh)
 lexicon=$(scripts/fetch-lexicon.sh)
 shared=${SHARED_DIR:-../shared}
@@ -63,3 +66,8 @@ gt=$shared/data/vader_sentiment_groundtruth
   run nhs_patient_feedback nhs \
     "$shared/data/nhs_patient_feedback_pxtextmining/v6framework_230831.csv"
 } | column -t -s $'\t'
+
+echo
+echo "Theme sentiment (corpora/theme_sentiment/test.jsonl, a stance per theme):"
+"$build/bench/sift_theme_sentiment_eval" --model models/default \
+  --vectors "$vectors" --lexicon "$lexicon" corpora/theme_sentiment/test.jsonl
