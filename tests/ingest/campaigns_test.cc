@@ -1,5 +1,6 @@
 // Tests for campaign detection: CampaignFinder, PersonalAdditions and the
-// word and shingle definitions they rest on.
+// word and shingle definitions they rest on. How clusters are cut where
+// near-duplicates chain: campaigns_chaining_test.cc.
 #include "sift/ingest/campaigns.h"
 
 #include <gtest/gtest.h>
@@ -8,10 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "campaigns_fixture.h"
+
 namespace sift::ingest {
 namespace {
 
-using Indices = std::vector<std::size_t>;
 using Sentences = std::vector<std::string>;
 
 // A form letter of 77 words, and two letters on the same topic in other
@@ -39,27 +41,6 @@ const char kThirdLetter[] =
     "the proposal and to strengthen, not weaken, the protections we already "
     "have in place for communities near power plants.";
 const char kPersonal[] = "My grandmother drank from a well beside the plant.";
-
-std::vector<Campaign> FindAll(const std::vector<std::string>& texts,
-                              CampaignOptions options = {}) {
-  CampaignFinder finder(options);
-  for (const std::string& t : texts) finder.Add(t);
-  return finder.Find();
-}
-
-std::vector<std::string> Repeat(const std::string& text, int n) {
-  return std::vector<std::string>(static_cast<std::size_t>(n), text);
-}
-
-// Words "w<from>" to "w<to - 1>" as one text; slices of one sequence make
-// texts with known overlaps.
-std::string Slice(int from, int to) {
-  std::string text;
-  for (int i = from; i < to; ++i) {
-    text.append(text.empty() ? "" : " ").append("w").append(std::to_string(i));
-  }
-  return text;
-}
 
 TEST(CampaignWordsTest, FoldsCaseDropsPunctuationJoinsApostrophes) {
   struct Case {
@@ -298,61 +279,6 @@ TEST(CampaignFinderTest, SortedBySizeThenIdEachTextOnce) {
         std::is_sorted(found[i].members.begin(), found[i].members.end()));
     for (std::size_t m : found[i].members) {
       EXPECT_TRUE(seen.insert(m).second) << m;
-    }
-  }
-}
-
-// A, B and C are 100-word slices 15 words apart: J(A,B) = J(B,C) = 0.73 is
-// above the threshold, J(A,C) = 0.52 below it.
-class ChainingTest : public ::testing::Test {
- protected:
-  const std::string a_ = Slice(0, 100), b_ = Slice(15, 115),
-                    c_ = Slice(30, 130);
-  void SetUp() override {
-    ASSERT_GT(ShingleJaccard(a_, b_, 5), 0.7);
-    ASSERT_GT(ShingleJaccard(b_, c_, 5), 0.7);
-    ASSERT_LT(ShingleJaccard(a_, c_, 5), 0.55);
-  }
-  std::vector<std::string> Texts(int a, int b, int c) const {
-    std::vector<std::string> texts = Repeat(a_, a);
-    for (const std::string& t : Repeat(b_, b)) texts.push_back(t);
-    for (const std::string& t : Repeat(c_, c)) texts.push_back(t);
-    return texts;
-  }
-};
-
-TEST_F(ChainingTest, ChainThroughAMemberIsCut) {
-  // Union-find alone would make one group of 9; C is unlike template A.
-  const auto found = FindAll(Texts(5, 1, 3));
-  ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].members, (Indices{0, 1, 2, 3, 4, 5}));
-  EXPECT_EQ(found[0].template_index, 0u);
-  EXPECT_EQ(found[1].members, (Indices{6, 7, 8}));
-  EXPECT_EQ(found[1].template_index, 6u);
-}
-
-TEST_F(ChainingTest, StarAroundTheTemplateStaysWhole) {
-  // B is the template and both A and C are near it: one campaign.
-  const auto found = FindAll(Texts(3, 5, 3));
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].members.size(), 11u);
-  EXPECT_EQ(found[0].template_index, 3u);
-}
-
-TEST_F(ChainingTest, LongDriftIsNoSingleCampaign) {
-  // Ten slices each 15 words on from the last, three copies each.
-  std::vector<std::string> texts;
-  for (int i = 0; i < 10; ++i) {
-    for (const std::string& t : Repeat(Slice(15 * i, 15 * i + 100), 3)) {
-      texts.push_back(t);
-    }
-  }
-  const auto found = FindAll(texts);
-  ASSERT_FALSE(found.empty());
-  for (const Campaign& c : found) {
-    for (std::size_t m : c.members) {
-      EXPECT_GE(ShingleJaccard(texts[c.template_index], texts[m], 5), 0.5)
-          << c.id << " member " << m;
     }
   }
 }
