@@ -12,13 +12,14 @@
 //   - sift's theme sentiment: accuracy and 3-class macro-F1;
 //   - the baseline a tool without theme sentiment gives, the response's own
 //     sentiment for each of its themes, on the same pairs;
-//   - contrasts: responses with one theme positive and another negative,
-//     both covered: how often sift scores the positive one higher (the
-//     baseline scores every theme alike, so never), and how often it gets
-//     both classes right.
+//   - contrasts: responses with a positive and a negative theme, both
+//     covered: how often sift scores every positive one above every negative
+//     one (the baseline scores every theme alike, so never), and how often
+//     it puts all of them in their classes.
 // Exit status: 0, or 1 when the model or a file cannot be read.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -95,8 +96,10 @@ void Score(const Record& r, const sift::nlp::Analysis& a,
     theme_score[label_ids[label]] = score;
   }
   const Polarity response = a.sentiment.polarity;
-  const double* positive = nullptr;
-  const double* negative = nullptr;
+  // The lowest-scored positive theme and the highest-scored negative one:
+  // with more than one of a stance, the contrast holds only if it holds for
+  // every pair.
+  double lowest_positive = 2, highest_negative = -2;
   for (const auto& [theme, stance] : r.gold) {
     ++s->pairs;
     auto it = theme_score.find(theme);
@@ -104,14 +107,19 @@ void Score(const Record& r, const sift::nlp::Analysis& a,
     s->gold.push_back(stance);
     s->sift.push_back(ClassOf(it->second, thresholds));
     s->baseline.push_back(response);
-    if (stance == Polarity::kPositive) positive = &it->second;
-    if (stance == Polarity::kNegative) negative = &it->second;
+    if (stance == Polarity::kPositive) {
+      lowest_positive = std::min(lowest_positive, it->second);
+    }
+    if (stance == Polarity::kNegative) {
+      highest_negative = std::max(highest_negative, it->second);
+    }
   }
-  if (positive == nullptr || negative == nullptr) return;
+  if (lowest_positive > 1 || highest_negative < -1) return;  // no contrast
   ++s->contrasts;
-  s->ordered += *positive > *negative;
-  s->both_right += ClassOf(*positive, thresholds) == Polarity::kPositive &&
-                   ClassOf(*negative, thresholds) == Polarity::kNegative;
+  s->ordered += lowest_positive > highest_negative;
+  s->both_right +=
+      ClassOf(lowest_positive, thresholds) == Polarity::kPositive &&
+      ClassOf(highest_negative, thresholds) == Polarity::kNegative;
 }
 
 double Accuracy(const std::vector<Polarity>& gold,
@@ -193,8 +201,8 @@ int main(int argc, char** argv) {
   const double n = s.contrasts ? s.contrasts : 1;
   fmt::print(
       "contrasts (a positive and a negative theme, both assigned): {}\n"
-      "  positive theme scored higher: {:.1f}% (baseline 0%)\n"
-      "  both classes right: {:.1f}%\n",
+      "  positive themes scored above negative ones: {:.1f}% (baseline 0%)\n"
+      "  every one of them in its class: {:.1f}%\n",
       s.contrasts, 100 * s.ordered / n, 100 * s.both_right / n);
   return 0;
 }
