@@ -77,9 +77,7 @@ bool ReadRecords(const std::string& path,
 }
 
 Polarity ClassOf(double score, std::pair<double, double> thresholds) {
-  return score <= thresholds.first    ? Polarity::kNegative
-         : score >= thresholds.second ? Polarity::kPositive
-                                      : Polarity::kNeutral;
+  return sift::nlp::PolarityOfScore(score, thresholds.first, thresholds.second);
 }
 
 struct Scores {

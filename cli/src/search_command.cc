@@ -82,6 +82,18 @@ nlohmann::ordered_json ResultJson(const index::SearchResult& result,
   return j;
 }
 
+// One row per theme: how many matching responses are negative, neutral
+// and positive about it (counts come in threes, "ID:CLASS", label order).
+void PrintThemeSentimentFacet(const std::vector<index::FacetCount>& counts) {
+  fmt::print("theme sentiment:{:>14}{:>10}{:>10}\n", "negative", "neutral",
+             "positive");
+  for (std::size_t i = 0; i + 2 < counts.size(); i += 3) {
+    const std::string& key = counts[i].key;
+    fmt::print("  {:<26}{:>6}{:>10}{:>10}\n", key.substr(0, key.rfind(':')),
+               counts[i].count, counts[i + 1].count, counts[i + 2].count);
+  }
+}
+
 void PrintText(const index::SearchResult& result, const SearchArgs& args) {
   if (result.hits.empty()) {
     fmt::print("{} responses match; none on this page.\n", result.total);
@@ -104,7 +116,12 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
     if (!r.question.empty()) fmt::print("     Q: {}\n", r.question);
     if (h.classified) {
       std::string themes;
-      for (const auto& l : h.labels) themes += (themes.empty() ? "" : ", ") + l;
+      for (const auto& l : h.labels) {
+        themes += (themes.empty() ? "" : ", ") + l;
+        for (const auto& [id, score] : h.theme_sentiment) {
+          if (id == l) themes += fmt::format(" ({:+.2f})", score);
+        }
+      }
       fmt::print("     themes: {}{}\n", themes.empty() ? "(none)" : themes,
                  h.needs_review ? "  [needs review]" : "");
     }
@@ -121,6 +138,10 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
   }
   if (!args.facets) return;
   for (const auto& [field, counts] : result.facets) {
+    if (field == "theme_sentiment") {
+      PrintThemeSentimentFacet(counts);
+      continue;
+    }
     fmt::print("{}:\n", field);
     for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, c.label);
   }
@@ -137,13 +158,17 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   cmd->footer(
       "Query syntax: words (all must match), \"a phrase\", AND OR NOT, "
       "wildcards (bus*),\nand prefixes sector: district: question: type: "
-      "org: id: sentiment: campaign: theme: is:duplicate.\n"
+      "org: id: sentiment: campaign: theme: is:duplicate, and\n"
+      "negative:ID neutral:ID positive:ID for what responses say of theme "
+      "ID.\n"
       "Examples:\n"
       "  sift search 'broadband AND rural' --db out/db\n"
       "  sift search '\"green belt\"' --db out/db --district 'St Albans' "
       "--facets\n"
       "  sift search '' --db out/db --sector life_sciences --sentiment "
-      "negative --json");
+      "negative --json\n"
+      "  sift search '' --db out/db --theme-sentiment infrastructure:negative "
+      "--sort sentiment:infrastructure");
   cmd->add_option("query", args->query, "Query; empty matches every response");
   cmd->add_option("--db", args->db, "Database directory")->required();
   cmd->add_option("--sector", args->filters["sector"],
@@ -163,15 +188,22 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
                   "Only responses from this respondent type");
   cmd->add_option("--theme", args->filters["theme"],
                   "Only responses the classifier gave this label id");
+  cmd->add_option("--theme-sentiment", args->filters["theme_sentiment"],
+                  "ID:CLASS: only responses whose sentences on theme ID are "
+                  "negative, neutral or positive (e.g. "
+                  "infrastructure:negative), whatever the response's overall "
+                  "sentiment");
   cmd->add_option("--limit", args->limit, "Results per page (default 10)");
   cmd->add_option("--offset", args->offset, "Results to skip (default 0)");
   cmd->add_option("--sort", args->sort,
                   "relevance, date, -date, sentiment (most negative first), "
-                  "-sentiment, or score:ID (highest score for a label "
-                  "first)");
+                  "-sentiment, sentiment:ID or -sentiment:ID (by what "
+                  "responses say of theme ID; those without it last), or "
+                  "score:ID (highest score for a label first)");
   cmd->add_flag("--facets", args->facets,
                 "Count the matching responses by sector, district, question "
-                "respondent type, sentiment, campaign and theme");
+                "respondent type, sentiment, campaign, theme and theme "
+                "sentiment");
   cmd->add_flag("--json", args->json, "Print one JSON object");
   return args;
 }
@@ -195,12 +227,18 @@ int RunSearch(const SearchArgs& args) {
     request.sort = index::SortOrder::kSentimentAscending;
   } else if (args.sort == "-sentiment") {
     request.sort = index::SortOrder::kSentimentDescending;
+  } else if (args.sort.rfind("sentiment:", 0) == 0) {
+    request.sort = index::SortOrder::kThemeSentimentAscending;
+    request.sort_label = args.sort.substr(10);
+  } else if (args.sort.rfind("-sentiment:", 0) == 0) {
+    request.sort = index::SortOrder::kThemeSentimentDescending;
+    request.sort_label = args.sort.substr(11);
   } else if (args.sort.rfind("score:", 0) == 0) {
     request.sort = index::SortOrder::kScoreDescending;
     request.sort_label = args.sort.substr(6);
   } else if (args.sort != "relevance") {
     std::cerr << "sift search: --sort takes relevance, date, -date, sentiment, "
-                 "-sentiment or "
+                 "-sentiment, sentiment:ID, -sentiment:ID or "
                  "score:ID, not '"
               << args.sort << "'\n";
     return 1;

@@ -33,6 +33,10 @@ std::string WithoutPlaceholders(const std::string& text,
   return out;
 }
 
+// Scores as stored: 4 decimals, so the record, the value slots and the
+// classes drawn from them agree.
+double RoundAsStored(double v) { return std::round(v * 1e4) / 1e4; }
+
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
@@ -58,13 +62,12 @@ void DocumentBuilder::LoadExistingOriginals(const Xapian::Database& db) {
   }
 }
 
-// What the models said, rounded as stored (4 decimals), so the record and
-// the value slots agree.
+// What the models said, rounded as stored.
 schema::StoredThemes DocumentBuilder::Store(
     const nlp::Analysis* analysis) const {
   schema::StoredThemes stored;
   if (analysis == nullptr) return stored;
-  auto round4 = [](double v) { return std::round(v * 1e4) / 1e4; };
+  auto round4 = RoundAsStored;
   const nlp::Prediction& themes = analysis->themes;
   stored.classified = true;
   stored.needs_review = themes.needs_review;
@@ -141,9 +144,24 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
   if (stored.has_sentiment) {
     doc.add_value(schema::kSentimentScoreSlot,
                   Xapian::sortable_serialise(stored.sentiment_score));
+    AddThemeSentiment(*analysis, &doc);
   }
   doc.set_data(schema::EncodeRecord(r, built.duplicate_of, stored));
   return built;
+}
+
+void DocumentBuilder::AddThemeSentiment(const nlp::Analysis& analysis,
+                                        Xapian::Document* doc) const {
+  for (const auto& [l, score] : analysis.theme_sentiment) {
+    const double stored = RoundAsStored(score);
+    doc->add_boolean_term(schema::ThemeSentimentTerm(
+        nlp::PolarityOfScore(stored, sentiment_thresholds_.first,
+                             sentiment_thresholds_.second),
+        label_ids_[l]));
+    doc->add_value(
+        schema::kFirstThemeSentimentSlot + static_cast<Xapian::valueno>(l),
+        Xapian::sortable_serialise(stored));
+  }
 }
 
 void DocumentBuilder::WriteLabels(Xapian::WritableDatabase* db) const {

@@ -32,6 +32,11 @@ class IngestRun {
     report_.db_path = options.db_path;
     report_.redaction = options.read.redact;
     builder_.LoadExistingOriginals(*db);
+    // Theme sentiment is searchable only where every stored one has its
+    // terms: in a database this sift started, or one already so marked.
+    theme_sentiment_terms_ = db->get_doccount() == 0 ||
+                             db->get_metadata(schema::kThemeSentimentKey) ==
+                                 schema::kThemeSentimentMarker;
   }
 
   // Loads the classifier when the options name one.
@@ -52,6 +57,9 @@ class IngestRun {
       report_.themes.emplace_back(l.id, 0);
     }
     builder_.SetLabels(std::move(ids));
+    if (analyzer_->has_sentiment()) {
+      builder_.SetSentimentThresholds(analyzer_->sentiment_thresholds());
+    }
     return Status::Ok();
   }
 
@@ -114,6 +122,10 @@ class IngestRun {
                           nlohmann::json{{"negative_threshold", negative},
                                          {"positive_threshold", positive}}
                               .dump());
+        if (theme_sentiment_terms_) {
+          db_->set_metadata(schema::kThemeSentimentKey,
+                            schema::kThemeSentimentMarker);
+        }
       }
       db_->set_metadata("sift.labels", labels.dump());
     }
@@ -263,6 +275,7 @@ class IngestRun {
 
   const IngestOptions& options_;
   Xapian::WritableDatabase* db_;
+  bool theme_sentiment_terms_ = false;
   DocumentBuilder builder_;
   std::optional<nlp::ResponseAnalyzer> analyzer_;
   ingest::UnmappedSectors unmapped_sectors_;

@@ -12,6 +12,24 @@ Xapian::Query CategoryQuery(const Category& category, const std::string& key) {
   return Xapian::Query(std::string(category.prefix).append(key));
 }
 
+std::string ThemeSentimentTerm(nlp::Polarity polarity, const std::string& id) {
+  const char* prefix = polarity == nlp::Polarity::kNegative   ? "XTSNEG"
+                       : polarity == nlp::Polarity::kPositive ? "XTSPOS"
+                                                              : "XTSNEU";
+  return prefix + id;
+}
+
+std::vector<std::string> LabelIds(const Xapian::Database& db) {
+  std::vector<std::string> ids;
+  nlohmann::json j =
+      nlohmann::json::parse(db.get_metadata("sift.labels"), nullptr, false);
+  if (!j.is_array()) return ids;
+  for (const auto& v : j) {
+    if (v.is_string()) ids.push_back(v.get<std::string>());
+  }
+  return ids;
+}
+
 const Category* FindCategory(const std::string& name) {
   for (const Category& c : kCategories) {
     if (name == c.field || name == c.query_key) return &c;

@@ -19,6 +19,12 @@
 //   XRED     kind of personal data redacted   redacted:email    boolean
 //   XTHEME   label assigned by the classifier theme:ID          boolean
 //   XREVIEW  "XREVIEW" alone: needs review    is:review         boolean
+//   XTSNEG   label whose theme sentiment is    negative:ID       boolean
+//            negative (XTSNEU neutral,        neutral:ID
+//            XTSPOS positive)                 positive:ID
+// A theme's class is nlp::PolarityOfScore() of its stored (rounded) theme
+// sentiment score by the thresholds in sift.sentiment, as the digest
+// classes it, so filters, facets and reports count alike.
 // Filter values are ingest::FilterKey() of what the user typed, so
 // "St Albans", "st. albans" and "ST ALBANS" are one term: XDISst_albans.
 //
@@ -32,6 +38,8 @@
 // cheaply than changing its terms. campaign:ID filters on the value.
 //   10+i  calibrated score of label i (sortable_serialise), i in the order
 //         of the sift.labels metadata
+//   1000+i  theme sentiment score of label i (sortable_serialise), only on
+//         responses that carry label i and have sentiment
 //
 // Document data: the stored response as one JSON object (see
 // EncodeRecord()).
@@ -49,6 +57,11 @@
 //                    the sentiment model that scored the responses
 //   sift.campaigns   JSON list of {"id", "size", "template"}: the campaigns
 //                    found over the whole database by the last run
+//   sift.theme_sentiment  "terms" when every stored theme sentiment has its
+//                    XTS* term and slot: set by a run with a sentiment
+//                    model into a new database, kept by later runs; absent
+//                    from databases of earlier sifts, whose theme sentiment
+//                    can be read but not searched
 //   sift.repeated_answers  JSON list of {"id", "members"}: the repeated
 //                    short answers (not campaigns) found by the last run
 //   label.<field>.<key>  display form of a filter value: the one written most
@@ -62,6 +75,7 @@
 
 #include "sift/core/status.h"
 #include "sift/ingest/response.h"
+#include "sift/nlp/sentiment.h"
 
 namespace sift::index::schema {
 
@@ -81,11 +95,22 @@ inline constexpr char kRedactedPrefix[] = "XRED";
 inline constexpr char kThemePrefix[] = "XTHEME";
 inline constexpr char kReviewTerm[] = "XREVIEW";
 inline constexpr Xapian::valueno kFirstScoreSlot = 10;
+inline constexpr Xapian::valueno kFirstThemeSentimentSlot = 1000;
+inline constexpr char kThemeSentimentKey[] = "sift.theme_sentiment";
+inline constexpr char kThemeSentimentMarker[] = "terms";
+
+// The term of a response whose theme sentiment for label `id` has class
+// `polarity`: "XTSNEG" + id, "XTSNEU" + id or "XTSPOS" + id.
+std::string ThemeSentimentTerm(nlp::Polarity polarity, const std::string& id);
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
 inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
 inline constexpr Xapian::valueno kCampaignSlot = 7;
+
+// The label ids in score-slot order, from the sift.labels metadata (empty
+// when no classifier ran).
+std::vector<std::string> LabelIds(const Xapian::Database& db);
 
 // A categorical field that is filtered, faceted and labelled alike.
 struct Category {

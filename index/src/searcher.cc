@@ -7,6 +7,7 @@
 
 #include "schema.h"
 #include "sift/ingest/normalizer.h"
+#include "theme_sentiment_search.h"
 #include "xapian_status.h"
 
 namespace sift::index {
@@ -76,17 +77,26 @@ void ConfigureParser(Xapian::QueryParser* qp, const Xapian::Database& db) {
   qp->add_boolean_prefix(
       "id", (new FilterProcessor(schema::kIdPrefix, false))->release());
   qp->add_boolean_prefix("is", (new StateProcessor())->release());
+  AddThemeSentimentPrefixes(qp, &db);
 }
 
-Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
+// REQUIRES: with a theme_sentiment filter, the database has its terms.
+Result<Xapian::Query> FilterQuery(const SearchRequest& request,
+                                  const std::vector<std::string>& label_ids) {
   std::vector<Xapian::Query> per_field;
   for (const auto& [field, values] : request.filters) {
+    if (field == "theme_sentiment") {
+      auto q = ThemeSentimentFilter(values, label_ids);
+      if (!q.ok()) return q.status();
+      per_field.push_back(std::move(q).value());
+      continue;
+    }
     const schema::Category* c = schema::FindCategory(field);
     if (c == nullptr && field != "theme") {
       return Status::InvalidArgument(
           "unknown filter field '" + field +
           "' (filters: sector, district, question, respondent_type, sentiment, "
-          "campaign, theme)");
+          "campaign, theme, theme_sentiment)");
     }
     std::vector<Xapian::Query> alternatives;
     for (const std::string& v : values) {
@@ -103,23 +113,11 @@ Result<Xapian::Query> FilterQuery(const SearchRequest& request) {
                        per_field.end());
 }
 
-// The label ids in score-slot order, from the database's metadata.
-std::vector<std::string> LabelIds(const Xapian::Database& db) {
-  std::vector<std::string> ids;
-  nlohmann::json j =
-      nlohmann::json::parse(db.get_metadata("sift.labels"), nullptr, false);
-  if (!j.is_array()) return ids;
-  for (const auto& v : j) {
-    if (v.is_string()) ids.push_back(v.get<std::string>());
-  }
-  return ids;
-}
-
 // Responses matching `query` that carry each label, largest first.
 std::vector<FacetCount> ThemeFacets(const Xapian::Database& db,
                                     const Xapian::Query& query) {
   std::vector<FacetCount> counts;
-  for (const std::string& id : LabelIds(db)) {
+  for (const std::string& id : schema::LabelIds(db)) {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(schema::kThemePrefix + id)));
@@ -218,21 +216,36 @@ std::string Searcher::metadata(const std::string& key) const {
 
 namespace {
 
-// Orders `enquire` as `request` asks. InvalidArgument for an unknown label.
+bool SortsByThemeSentiment(SortOrder sort) {
+  return sort == SortOrder::kThemeSentimentAscending ||
+         sort == SortOrder::kThemeSentimentDescending;
+}
+
+// Orders `enquire` as `request` asks; a key it sorts by goes to `key`,
+// which must outlive the search. InvalidArgument for an unknown label.
 Status ApplySort(const SearchRequest& request, const Xapian::Database& db,
-                 Xapian::Enquire* enquire) {
-  if (request.sort == SortOrder::kScoreDescending) {
-    std::vector<std::string> ids = LabelIds(db);
+                 Xapian::Enquire* enquire,
+                 std::unique_ptr<Xapian::KeyMaker>* key) {
+  if (request.sort == SortOrder::kScoreDescending ||
+      SortsByThemeSentiment(request.sort)) {
+    std::vector<std::string> ids = schema::LabelIds(db);
     auto it = std::find(ids.begin(), ids.end(), request.sort_label);
     if (it == ids.end()) {
       return Status::InvalidArgument(
-          "cannot sort by the score of '" + request.sort_label +
+          "cannot sort by '" + request.sort_label +
           "': the database has no such classifier label");
     }
-    enquire->set_sort_by_value_then_relevance(
-        schema::kFirstScoreSlot +
-            static_cast<Xapian::valueno>(it - ids.begin()),
-        true);
+    const auto label = static_cast<Xapian::valueno>(it - ids.begin());
+    if (request.sort == SortOrder::kScoreDescending) {
+      enquire->set_sort_by_value_then_relevance(schema::kFirstScoreSlot + label,
+                                                true);
+      return Status::Ok();
+    }
+    const bool descending =
+        request.sort == SortOrder::kThemeSentimentDescending;
+    *key = std::make_unique<ThemeSentimentKey>(
+        schema::kFirstThemeSentimentSlot + label, descending);
+    enquire->set_sort_by_key_then_relevance(key->get(), descending);
   } else if (request.sort == SortOrder::kSentimentAscending ||
              request.sort == SortOrder::kSentimentDescending) {
     enquire->set_sort_by_value_then_relevance(
@@ -288,11 +301,16 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
   if (request.offset < 0 || request.limit < 0) {
     return Status::InvalidArgument("--offset and --limit must not be negative");
   }
-  auto filter = FilterQuery(request);
-  if (!filter.ok()) return filter.status();
   try {
     Xapian::Database& db = state_->db;
     db.reopen();
+    const bool theme_sentiment = HasThemeSentimentTerms(db);
+    if (!theme_sentiment && (request.filters.count("theme_sentiment") > 0 ||
+                             SortsByThemeSentiment(request.sort))) {
+      return NoThemeSentimentTerms(state_->path);
+    }
+    auto filter = FilterQuery(request, schema::LabelIds(db));
+    if (!filter.ok()) return filter.status();
     bool blank =
         request.query.find_first_not_of(" \t\r\n") == std::string::npos;
     Xapian::Query query =
@@ -303,7 +321,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    SIFT_RETURN_IF_ERROR(ApplySort(request, db, &enquire));
+    std::unique_ptr<Xapian::KeyMaker> sort_key;
+    SIFT_RETURN_IF_ERROR(ApplySort(request, db, &enquire, &sort_key));
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     if (request.facets) {
       for (const schema::Category& c : schema::kCategories) {
@@ -323,8 +342,12 @@ Result<SearchResult> Searcher::Search(const SearchRequest& request) {
       result.hits.push_back(std::move(hit.value()));
     }
     CategoryFacets(db, spies, &result);
-    if (request.facets && !LabelIds(db).empty()) {
+    if (request.facets && !schema::LabelIds(db).empty()) {
       result.facets["theme"] = ThemeFacets(db, query);
+      if (theme_sentiment) {
+        result.facets["theme_sentiment"] =
+            ThemeSentimentFacets(db, query, schema::LabelIds(db));
+      }
     }
     return result;
   } catch (const Xapian::Error& e) {

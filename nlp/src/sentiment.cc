@@ -30,6 +30,13 @@ std::optional<Polarity> ParsePolarity(std::string_view name) {
   return std::nullopt;
 }
 
+Polarity PolarityOfScore(double score, double negative_threshold,
+                         double positive_threshold) {
+  if (score <= negative_threshold) return Polarity::kNegative;
+  if (score >= positive_threshold) return Polarity::kPositive;
+  return Polarity::kNeutral;
+}
+
 struct SentimentModel::State {
   SentimentLexicon lexicon;
   std::shared_ptr<const WordVectors> vectors;

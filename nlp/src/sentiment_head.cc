@@ -131,9 +131,8 @@ double SentimentHead::Domain(const std::vector<double>& features) const {
 }
 
 int SentimentHead::Classify(double score) const {
-  if (score <= negative_threshold) return 0;
-  if (score >= positive_threshold) return 2;
-  return 1;
+  return static_cast<int>(
+      PolarityOfScore(score, negative_threshold, positive_threshold));
 }
 
 // The thresholds with the best macro-F1 of `scores` against `gold`.

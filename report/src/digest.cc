@@ -13,6 +13,7 @@
 #include "digest_theme.h"
 #include "sift/index/searcher.h"
 #include "sift/nlp/classifier.h"
+#include "sift/nlp/sentiment.h"
 
 namespace sift::report {
 namespace {
@@ -36,9 +37,8 @@ Json ThemeSentiment(const Corpus& corpus, int label) {
     if (std::isnan(s)) continue;
     sum += s;
     ++n;
-    ++shares[s <= corpus.negative_threshold   ? 0
-             : s >= corpus.positive_threshold ? 2
-                                              : 1];
+    ++shares[static_cast<int>(nlp::PolarityOfScore(s, corpus.negative_threshold,
+                                                   corpus.positive_threshold))];
   }
   if (n == 0) {
     return {{"mean", nullptr},

@@ -200,6 +200,28 @@ TEST_F(SearcherTest, UnknownFilterFieldIsInvalidArgument) {
   EXPECT_NE(r.status().message().find("colour"), std::string::npos);
 }
 
+// This database was built without a model: asking for theme sentiment is
+// an error that says so, never an empty result.
+TEST_F(SearcherTest, ThemeSentimentWithoutItsTermsIsInvalidArgument) {
+  SearchRequest filtered;
+  filtered.filters["theme_sentiment"] = {"ideas:positive"};
+  SearchRequest sorted;
+  sorted.sort = SortOrder::kThemeSentimentAscending;
+  sorted.sort_label = "ideas";
+  for (const SearchRequest& req : {filtered, sorted, Req("negative:ideas")}) {
+    auto r = Run(req);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("theme sentiment"), std::string::npos)
+        << r.status().ToString();
+  }
+  SearchRequest facets;
+  facets.facets = true;
+  auto r = Run(facets);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->facets.count("theme_sentiment"), 0u);
+}
+
 TEST_F(SearcherTest, EmptyQueryMatchesAllWithExactTotal) {
   for (const char* q : {"", "   "}) {
     SearchResult r = Query(q, 2);

@@ -151,6 +151,23 @@ TEST(PolarityTest, NamesRoundTrip) {
   EXPECT_FALSE(ParsePolarity("Positive").has_value());
 }
 
+TEST(PolarityTest, ScoresAreClassedByTheThresholdsInclusive) {
+  struct Case {
+    double score;
+    Polarity expected;
+  };
+  // Thresholds -0.2 and 0.3: each is the first score of its class.
+  const Case cases[] = {
+      {-1.0, Polarity::kNegative},   {-0.2, Polarity::kNegative},
+      {-0.1999, Polarity::kNeutral}, {0.0, Polarity::kNeutral},
+      {0.2999, Polarity::kNeutral},  {0.3, Polarity::kPositive},
+      {1.0, Polarity::kPositive},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PolarityOfScore(c.score, -0.2, 0.3), c.expected) << c.score;
+  }
+}
+
 TEST(EvaluationHelpersTest, PearsonAndMacroF1) {
   EXPECT_NEAR(PearsonR({1, 2, 3}, {2, 4, 6}), 1.0, 1e-12);
   EXPECT_NEAR(PearsonR({1, 2, 3}, {3, 2, 1}), -1.0, 1e-12);

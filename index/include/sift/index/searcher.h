@@ -4,7 +4,9 @@
 // must match unless OR is used), "phrases", AND/OR/NOT, +must -mustnot,
 // wildcards (bus*), and field prefixes: sector:, district:, question:,
 // type:, respondent:, id:, is:duplicate, is:review, redacted:email,
-// theme:ID (boolean filters;
+// theme:ID, and negative:ID, neutral:ID, positive:ID (responses whose
+// sentences on theme ID are, on balance, of that class: the response may
+// feel otherwise overall) (boolean filters;
 // values compared as ingest::FilterKey, so district:"St Albans" works) and org:
 // (words of the organisation name). An empty query matches every response.
 //
@@ -33,19 +35,24 @@ enum class SortOrder {
   kScoreDescending,      // by the calibrated score of SearchRequest::sort_label
   kSentimentAscending,   // most negative first
   kSentimentDescending,  // most positive first
+  // By what the response says of label sort_label (its theme sentiment),
+  // most negative or most positive first; responses without it come last.
+  kThemeSentimentAscending,
+  kThemeSentimentDescending,
 };
 
 struct SearchRequest {
   std::string query;
   // Filters by field ("sector" (canonical id), "district", "question",
   // "respondent_type" or its query key "type", "theme", "sentiment",
-  // "campaign"): values of one field are alternatives
+  // "campaign", "theme_sentiment" with values "ID:CLASS" such as
+  // "infrastructure:negative"): values of one field are alternatives
   // (OR), fields combine with AND.
   std::map<std::string, std::vector<std::string>> filters;
   std::int64_t offset = 0;
   std::int64_t limit = 10;
   SortOrder sort = SortOrder::kRelevance;
-  std::string sort_label;  // a label id, for kScoreDescending
+  std::string sort_label;  // a label id, for kScoreDescending and kTheme*
   bool facets = false;
   std::size_t snippet_chars = 240;
 };
@@ -88,7 +95,10 @@ struct SearchResult {
   std::int64_t total = 0;  // exact number of matching responses
   std::vector<SearchHit> hits;
   // Field -> counts over the whole matching set, largest first; "theme"
-  // counts responses carrying each label (a response may count for several).
+  // counts responses carrying each label (a response may count for several);
+  // "theme_sentiment", in label order, those whose theme sentiment for each
+  // label is negative, neutral or positive (keys "ID:CLASS"; only for a
+  // database with theme-sentiment terms).
   std::map<std::string, std::vector<FacetCount>> facets;
 };
 
@@ -100,8 +110,9 @@ class Searcher {
   // Opens the database read-only. NotFound when there is none at `db_path`.
   static Result<Searcher> Open(const std::string& db_path);
 
-  // Runs `request`. InvalidArgument for a malformed query or an unknown
-  // filter field; the message says what to fix.
+  // Runs `request`. InvalidArgument for a malformed query, an unknown
+  // filter field or label, or a theme-sentiment filter or sort on a
+  // database without its terms; the message says what to fix.
   Result<SearchResult> Search(const SearchRequest& request);
 
   // Calls `visit` with every response in the database, in storage order,

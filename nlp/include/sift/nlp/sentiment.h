@@ -48,6 +48,15 @@ enum class Polarity { kNegative = 0, kNeutral = 1, kPositive = 2 };
 std::string_view PolarityName(Polarity polarity);
 std::optional<Polarity> ParsePolarity(std::string_view name);
 
+// The class of a sentiment score by a model's thresholds
+// (SentimentModel::negative_threshold(), positive_threshold(), or the pair a
+// database stores): score <= negative_threshold is negative, score >=
+// positive_threshold positive, anything between neutral. Sentence and theme
+// scores are classed this way wherever sift shows or counts a class for
+// them.
+Polarity PolarityOfScore(double score, double negative_threshold,
+                         double positive_threshold);
+
 struct SentenceSentiment {
   ingest::TextSpan span;  // into the analysed text
   double score = 0;       // [-1, 1]
