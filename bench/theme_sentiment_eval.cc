@@ -7,8 +7,8 @@
 // FILE records: {"id", "text", "labels", "theme_sentiment": {label:
 // "positive|negative|neutral"}, "sentiment", ...}. Every (response, gold
 // theme) pair is scored where sift assigned that theme ("covered"); the
-// others count only in the coverage. A theme's class is its score against
-// the sentiment model's thresholds. Printed, for the covered pairs:
+// others count only in the coverage. A theme's class is the one sift gives
+// it (sift/nlp/analyzer.h). Printed, for the covered pairs:
 //   - sift's theme sentiment: accuracy and 3-class macro-F1;
 //   - the baseline a tool without theme sentiment gives, the response's own
 //     sentiment for each of its themes, on the same pairs;
@@ -76,10 +76,6 @@ bool ReadRecords(const std::string& path,
   return true;
 }
 
-Polarity ClassOf(double score, std::pair<double, double> thresholds) {
-  return sift::nlp::PolarityOfScore(score, thresholds.first, thresholds.second);
-}
-
 struct Scores {
   std::vector<Polarity> gold, sift, baseline;
   int pairs = 0, contrasts = 0, ordered = 0, both_right = 0;
@@ -87,37 +83,36 @@ struct Scores {
 
 // Adds one response's covered pairs and its contrast, if any, to *s.
 void Score(const Record& r, const sift::nlp::Analysis& a,
-           const std::vector<std::string>& label_ids,
-           std::pair<double, double> thresholds, Scores* s) {
-  std::map<std::string, double> theme_score;
-  for (const auto& [label, score] : a.theme_sentiment) {
-    theme_score[label_ids[label]] = score;
+           const std::vector<std::string>& label_ids, Scores* s) {
+  std::map<std::string, sift::nlp::ThemeSentiment> by_theme;
+  for (const sift::nlp::ThemeSentiment& t : a.theme_sentiment) {
+    by_theme[label_ids[t.label]] = t;
   }
   const Polarity response = a.sentiment.polarity;
-  // The lowest-scored positive theme and the highest-scored negative one:
-  // with more than one of a stance, the contrast holds only if it holds for
-  // every pair.
+  // The contrast holds only if every positive theme scores above every
+  // negative one; "all in class" only if every one of them is classed right.
   double lowest_positive = 2, highest_negative = -2;
+  bool all_in_class = true;
   for (const auto& [theme, stance] : r.gold) {
     ++s->pairs;
-    auto it = theme_score.find(theme);
-    if (it == theme_score.end()) continue;
+    auto it = by_theme.find(theme);
+    if (it == by_theme.end()) continue;
+    const sift::nlp::ThemeSentiment& t = it->second;
     s->gold.push_back(stance);
-    s->sift.push_back(ClassOf(it->second, thresholds));
+    s->sift.push_back(t.polarity);
     s->baseline.push_back(response);
     if (stance == Polarity::kPositive) {
-      lowest_positive = std::min(lowest_positive, it->second);
+      lowest_positive = std::min(lowest_positive, t.score);
     }
     if (stance == Polarity::kNegative) {
-      highest_negative = std::max(highest_negative, it->second);
+      highest_negative = std::max(highest_negative, t.score);
     }
+    if (stance != Polarity::kNeutral) all_in_class &= t.polarity == stance;
   }
   if (lowest_positive > 1 || highest_negative < -1) return;  // no contrast
   ++s->contrasts;
   s->ordered += lowest_positive > highest_negative;
-  s->both_right +=
-      ClassOf(lowest_positive, thresholds) == Polarity::kPositive &&
-      ClassOf(highest_negative, thresholds) == Polarity::kNegative;
+  s->both_right += all_in_class;
 }
 
 double Accuracy(const std::vector<Polarity>& gold,
@@ -180,8 +175,7 @@ int main(int argc, char** argv) {
   }
   Scores s;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    Score(records[i], analyses[i], label_ids, analyzer->sentiment_thresholds(),
-          &s);
+    Score(records[i], analyses[i], label_ids, &s);
   }
   fmt::print(
       "{} responses, {} (response, theme) pairs; sift assigned {} ({:.1f}%)\n",

@@ -92,8 +92,11 @@ class PredictionWriter {
       j["sentiment"] = sentiment;
       j["sentiment_score"] = Round4(a.sentiment.score);
       j["theme_sentiment"] = nlohmann::ordered_json::object();
-      for (const auto& [l, score] : a.theme_sentiment) {
-        j["theme_sentiment"][labels[l].id] = Round4(score);
+      j["theme_sentiment_class"] = nlohmann::ordered_json::object();
+      for (const nlp::ThemeSentiment& t : a.theme_sentiment) {
+        j["theme_sentiment"][labels[t.label].id] = Round4(t.score);
+        j["theme_sentiment_class"][labels[t.label].id] =
+            nlp::PolarityName(t.polarity);
       }
     }
     j["sector"] = r.sector;

@@ -46,8 +46,13 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
     j["sentiment"] = h.sentiment;
     j["sentiment_score"] = h.sentiment_score;
     nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
-    for (const auto& [id, score] : h.theme_sentiment) by_theme[id] = score;
+    nlohmann::ordered_json classes = nlohmann::ordered_json::object();
+    for (const auto& t : h.theme_sentiment) {
+      by_theme[t.label] = t.score;
+      if (!t.sentiment.empty()) classes[t.label] = t.sentiment;
+    }
     j["theme_sentiment"] = std::move(by_theme);
+    j["theme_sentiment_class"] = std::move(classes);
   }
   j["campaign"] = h.campaign.empty() ? nlohmann::ordered_json(nullptr)
                                      : nlohmann::ordered_json(h.campaign);
@@ -118,8 +123,11 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
       std::string themes;
       for (const auto& l : h.labels) {
         themes += (themes.empty() ? "" : ", ") + l;
-        for (const auto& [id, score] : h.theme_sentiment) {
-          if (id == l) themes += fmt::format(" ({:+.2f})", score);
+        for (const auto& t : h.theme_sentiment) {
+          if (t.label != l) continue;
+          themes += fmt::format(" ({}{:+.2f})",
+                                t.sentiment.empty() ? "" : t.sentiment + " ",
+                                t.score);
         }
       }
       fmt::print("     themes: {}{}\n", themes.empty() ? "(none)" : themes,

@@ -80,8 +80,10 @@ schema::StoredThemes DocumentBuilder::Store(
     stored.has_sentiment = true;
     stored.sentiment = nlp::PolarityName(analysis->sentiment.polarity);
     stored.sentiment_score = round4(analysis->sentiment.score);
-    for (const auto& [l, score] : analysis->theme_sentiment) {
-      stored.theme_sentiment.emplace_back(label_ids_[l], round4(score));
+    for (const nlp::ThemeSentiment& t : analysis->theme_sentiment) {
+      stored.theme_sentiment.push_back(
+          {label_ids_[t.label], round4(t.score),
+           std::string(nlp::PolarityName(t.polarity))});
     }
     const auto& sentences = analysis->sentiment.sentences;
     for (std::size_t k = 0; k < sentences.size(); ++k) {
@@ -152,15 +154,12 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
 
 void DocumentBuilder::AddThemeSentiment(const nlp::Analysis& analysis,
                                         Xapian::Document* doc) const {
-  for (const auto& [l, score] : analysis.theme_sentiment) {
-    const double stored = RoundAsStored(score);
-    doc->add_boolean_term(schema::ThemeSentimentTerm(
-        nlp::PolarityOfScore(stored, sentiment_thresholds_.first,
-                             sentiment_thresholds_.second),
-        label_ids_[l]));
-    doc->add_value(
-        schema::kFirstThemeSentimentSlot + static_cast<Xapian::valueno>(l),
-        Xapian::sortable_serialise(stored));
+  for (const nlp::ThemeSentiment& t : analysis.theme_sentiment) {
+    doc->add_boolean_term(
+        schema::ThemeSentimentTerm(t.polarity, label_ids_[t.label]));
+    doc->add_value(schema::kFirstThemeSentimentSlot +
+                       static_cast<Xapian::valueno>(t.label),
+                   Xapian::sortable_serialise(RoundAsStored(t.score)));
   }
 }
 

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <map>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "schema.h"
@@ -38,18 +37,12 @@ class DocumentBuilder {
   void LoadExistingOriginals(const Xapian::Database& db);
 
   // `analysis` may be null when no model ran. REQUIRES: with an analysis,
-  // SetLabels() was called with the classifier's label ids, and with one
-  // that has sentiment, SetSentimentThresholds() with its model's.
+  // SetLabels() was called with the classifier's label ids.
   BuiltDocument Build(const ingest::Response& r, const nlp::Analysis* analysis);
 
   // The classifier's label ids, in its score order.
   void SetLabels(std::vector<std::string> label_ids) {
     label_ids_ = std::move(label_ids);
-  }
-  // The sentiment model's (negative, positive) thresholds, which class each
-  // theme sentiment for its XTS* term.
-  void SetSentimentThresholds(std::pair<double, double> thresholds) {
-    sentiment_thresholds_ = thresholds;
   }
 
   // Stores, for each filter value seen in this run, its most frequent
@@ -64,7 +57,6 @@ class DocumentBuilder {
 
   Xapian::TermGenerator terms_;
   std::vector<std::string> label_ids_;
-  std::pair<double, double> sentiment_thresholds_{0, 0};
   ingest::DuplicateTracker tracker_;
   // Display forms seen per label metadata key, with counts.
   std::map<std::string, std::map<std::string, std::int64_t>> label_votes_;

@@ -57,9 +57,6 @@ class IngestRun {
       report_.themes.emplace_back(l.id, 0);
     }
     builder_.SetLabels(std::move(ids));
-    if (analyzer_->has_sentiment()) {
-      builder_.SetSentimentThresholds(analyzer_->sentiment_thresholds());
-    }
     return Status::Ok();
   }
 

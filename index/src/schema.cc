@@ -79,8 +79,13 @@ std::string EncodeRecord(const ingest::Response& r,
     j["sentiment"] = themes.sentiment;
     j["sentiment_score"] = themes.sentiment_score;
     nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
-    for (const auto& [id, score] : themes.theme_sentiment) by_theme[id] = score;
+    nlohmann::ordered_json classes = nlohmann::ordered_json::object();
+    for (const ThemeSentiment& t : themes.theme_sentiment) {
+      by_theme[t.label] = t.score;
+      classes[t.label] = t.sentiment;
+    }
     j["theme_sentiment"] = std::move(by_theme);
+    j["theme_sentiment_class"] = std::move(classes);
     nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
     for (const auto& x : themes.sentences) {
       sentences.push_back({x.begin, x.end, x.sentiment, x.labels});
@@ -169,10 +174,15 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
     themes->has_sentiment = true;
     themes->sentiment = s->get<std::string>();
     themes->sentiment_score = j.value("sentiment_score", 0.0);
+    const auto classes = j.find("theme_sentiment_class");
     if (auto t = j.find("theme_sentiment"); t != j.end() && t->is_object()) {
       for (const auto& [id, v] : t->items()) {
-        if (v.is_number())
-          themes->theme_sentiment.emplace_back(id, v.get<double>());
+        if (!v.is_number()) continue;
+        ThemeSentiment theme{id, v.get<double>(), ""};
+        if (classes != j.end() && classes->is_object()) {
+          theme.sentiment = classes->value(id, "");
+        }
+        themes->theme_sentiment.push_back(std::move(theme));
       }
     }
     DecodeSentences(j, r->display_text.size(), themes);

@@ -22,9 +22,8 @@
 //   XTSNEG   label whose theme sentiment is    negative:ID       boolean
 //            negative (XTSNEU neutral,        neutral:ID
 //            XTSPOS positive)                 positive:ID
-// A theme's class is nlp::PolarityOfScore() of its stored (rounded) theme
-// sentiment score by the thresholds in sift.sentiment, as the digest
-// classes it, so filters, facets and reports count alike.
+// The class is the one the analyzer gave the theme (nlp::ThemeSentiment),
+// also stored in the record, so filters, facets and reports count alike.
 // Filter values are ingest::FilterKey() of what the user typed, so
 // "St Albans", "st. albans" and "ST ALBANS" are one term: XDISst_albans.
 //
@@ -74,6 +73,7 @@
 #include <string>
 
 #include "sift/core/status.h"
+#include "sift/index/searcher.h"
 #include "sift/ingest/response.h"
 #include "sift/nlp/sentiment.h"
 
@@ -145,7 +145,7 @@ struct StoredThemes {
   bool has_sentiment = false;
   std::string sentiment;  // PolarityName
   double sentiment_score = 0;
-  std::vector<std::pair<std::string, double>> theme_sentiment;
+  std::vector<ThemeSentiment> theme_sentiment;
   // Campaign id, "" when none. Not in the record: DecodeRecord() callers
   // read it from value slot 7 (see above).
   std::string campaign;

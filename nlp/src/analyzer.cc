@@ -150,29 +150,36 @@ void ResponseAnalyzer::AddThemeSentimentOf(
   a->sentence_labels.assign(a->sentiment.sentences.size(), {});
   for (int label : a->themes.labels) {
     if (sentences.empty()) {
-      a->theme_sentiment.emplace_back(label, a->sentiment.score);
+      a->theme_sentiment.push_back(
+          {label, a->sentiment.score, a->sentiment.polarity});
       for (auto& labels : a->sentence_labels) labels.push_back(label);
       continue;
     }
-    double sum = 0;
-    int count = 0;
+    std::vector<std::size_t> carrying;
     std::size_t best = 0;
     for (std::size_t k = 0; k < sentences.size(); ++k) {
       float score = sentences[k].scores[label];
       if (score > sentences[best].scores[label]) best = k;
-      if (score >= thresholds[label]) {
-        sum += a->sentiment.sentences[k].score;
-        a->sentence_labels[k].push_back(label);
-        ++count;
-      }
+      if (score >= thresholds[label]) carrying.push_back(k);
     }
-    if (count == 0) {
-      sum = a->sentiment.sentences[best].score;
-      a->sentence_labels[best].push_back(label);
-      count = 1;
-    }
-    a->theme_sentiment.emplace_back(label, sum / count);
+    if (carrying.empty()) carrying.push_back(best);
+    for (std::size_t k : carrying) a->sentence_labels[k].push_back(label);
+    a->theme_sentiment.push_back(ThemeOf(label, carrying, a->sentiment));
   }
+}
+
+ThemeSentiment ResponseAnalyzer::ThemeOf(
+    int label, const std::vector<std::size_t>& carrying,
+    const SentimentResult& sentiment) const {
+  double sum = 0;
+  std::vector<Polarity> classes;
+  for (std::size_t k : carrying) {
+    sum += sentiment.sentences[k].score;
+    classes.push_back(sentiment.sentences[k].polarity);
+  }
+  const double score = sum / static_cast<double>(carrying.size());
+  auto [negative, positive] = sentiment_thresholds();
+  return {label, score, PluralityPolarity(classes, score, negative, positive)};
 }
 
 }  // namespace sift::nlp

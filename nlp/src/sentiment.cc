@@ -1,5 +1,6 @@
 #include "sift/nlp/sentiment.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "ngram_model.h"
@@ -35,6 +36,22 @@ Polarity PolarityOfScore(double score, double negative_threshold,
   if (score <= negative_threshold) return Polarity::kNegative;
   if (score >= positive_threshold) return Polarity::kPositive;
   return Polarity::kNeutral;
+}
+
+Polarity PluralityPolarity(const std::vector<Polarity>& classes,
+                           double mean_score, double negative_threshold,
+                           double positive_threshold) {
+  int votes[3] = {0, 0, 0};
+  for (Polarity c : classes) ++votes[static_cast<int>(c)];
+  const int most = std::max({votes[0], votes[1], votes[2]});
+  int winners = 0, winner = 0;
+  for (int c = 0; c < 3; ++c) {
+    if (votes[c] != most) continue;
+    ++winners;
+    winner = c;
+  }
+  if (winners == 1) return static_cast<Polarity>(winner);
+  return PolarityOfScore(mean_score, negative_threshold, positive_threshold);
 }
 
 struct SentimentModel::State {

@@ -13,7 +13,6 @@
 #include "digest_theme.h"
 #include "sift/index/searcher.h"
 #include "sift/nlp/classifier.h"
-#include "sift/nlp/sentiment.h"
 
 namespace sift::report {
 namespace {
@@ -37,8 +36,7 @@ Json ThemeSentiment(const Corpus& corpus, int label) {
     if (std::isnan(s)) continue;
     sum += s;
     ++n;
-    ++shares[static_cast<int>(nlp::PolarityOfScore(s, corpus.negative_threshold,
-                                                   corpus.positive_threshold))];
+    ++shares[r.theme_polarity[label]];
   }
   if (n == 0) {
     return {{"mean", nullptr},

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sift/nlp/features.h"
+#include "sift/nlp/sentiment.h"
 
 namespace sift::report {
 namespace {
@@ -54,13 +55,21 @@ void AddHit(const index::SearchHit& hit, Corpus* corpus) {
   std::sort(r.labels.begin(), r.labels.end());
   r.theme_sentiment.assign(corpus->label_ids.size(),
                            std::numeric_limits<double>::quiet_NaN());
+  r.theme_polarity.assign(corpus->label_ids.size(), -1);
   r.has_sentiment = hit.has_sentiment;
   if (hit.has_sentiment) {
     r.polarity = Polarity(hit.sentiment);
     r.sentiment = hit.sentiment_score;
-    for (const auto& [id, score] : hit.theme_sentiment) {
-      int k = corpus->LabelIndex(id);
-      if (k >= 0) r.theme_sentiment[k] = score;
+    for (const index::ThemeSentiment& t : hit.theme_sentiment) {
+      int k = corpus->LabelIndex(t.label);
+      if (k < 0) continue;
+      r.theme_sentiment[k] = t.score;
+      // A database that stored scores only: class them as that sift did.
+      r.theme_polarity[k] = !t.sentiment.empty()
+                                ? Polarity(t.sentiment)
+                                : static_cast<int>(nlp::PolarityOfScore(
+                                      t.score, corpus->negative_threshold,
+                                      corpus->positive_threshold));
     }
   }
   if (hit.sentences.empty()) {

@@ -28,6 +28,8 @@ struct CorpusResponse {
   int polarity = 1;  // 0 negative, 1 neutral, 2 positive
   double sentiment = 0;
   std::vector<double> theme_sentiment;  // per label index; NaN if absent
+  std::vector<int>
+      theme_polarity;  // per label index, as polarity; -1 if absent
   bool duplicate = false;
 };
 

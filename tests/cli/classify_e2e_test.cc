@@ -77,6 +77,7 @@ TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
         << sentiment;
     EXPECT_LE(std::abs(rec["sentiment_score"].get<double>()), 1.0);
     EXPECT_EQ(rec["theme_sentiment"].size(), rec["labels"].size());
+    EXPECT_EQ(rec["theme_sentiment_class"].size(), rec["labels"].size());
     EXPECT_TRUE(rec["campaign"].is_null());  // no template letters here
     EXPECT_TRUE(rec.contains("sector") && rec.contains("sector_raw"));
     EXPECT_EQ(rec["scores"].size(), 9u);
@@ -174,6 +175,8 @@ TEST_F(ClassifyE2eTest, ThemeSentimentFollowsTheSentences) {
   ASSERT_TRUE(rec["theme_sentiment"].contains("infrastructure")) << rec.dump();
   EXPECT_GT(rec["theme_sentiment"]["ideas"].get<double>(), 0.2);
   EXPECT_LT(rec["theme_sentiment"]["infrastructure"].get<double>(), -0.2);
+  EXPECT_EQ(rec["theme_sentiment_class"]["ideas"], "positive");
+  EXPECT_EQ(rec["theme_sentiment_class"]["infrastructure"], "negative");
   EXPECT_EQ(rec["sentiment"], "negative");  // "but" puts the weight on roads
 }
 

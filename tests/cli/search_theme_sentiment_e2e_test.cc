@@ -3,8 +3,8 @@
 // positive about ideas and negative about infrastructure, whatever its
 // overall sentiment, by the --theme-sentiment filter, the negative:ID query
 // prefix, the theme-sentiment facet and the sentiment:ID sort, and all of
-// them agree with the scores on the hits. Skipped, saying so, without the
-// word-vector table (scripts/fetch-vectors.sh).
+// them agree with the classes stored on the hits. Skipped, saying so, without
+// the word-vector table (scripts/fetch-vectors.sh).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -90,21 +90,6 @@ bool Contains(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// The model's thresholds: the oracle that classes each stored score.
-std::pair<double, double> Thresholds() {
-  std::ifstream in(std::string(SIFT_SOURCE_DIR) +
-                   "/models/default/sentiment.json");
-  Json head = Json::parse(in);
-  return {head["negative_threshold"], head["positive_threshold"]};
-}
-
-std::string ClassOf(double score) {
-  auto [negative, positive] = Thresholds();
-  return score <= negative   ? "negative"
-         : score >= positive ? "positive"
-                             : "neutral";
-}
-
 TEST_F(SearchThemeSentimentTest, MixedResponseIsFoundByEachThemesOwnClass) {
   const auto negative_roads =
       Ids(Search({"", "--theme-sentiment", "infrastructure:negative"}));
@@ -131,14 +116,17 @@ TEST_F(SearchThemeSentimentTest, MixedResponseIsFoundByEachThemesOwnClass) {
   for (const auto& id : positive_ideas) EXPECT_TRUE(Contains(either, id));
 }
 
-TEST_F(SearchThemeSentimentTest, FiltersAndFacetsAgreeWithTheScoresOnHits) {
+TEST_F(SearchThemeSentimentTest, FiltersAndFacetsAgreeWithTheClassesOnHits) {
   Json all = Search({"", "--facets"});
   ASSERT_EQ(all["total"], 6);
-  // The oracle: each hit's stored theme scores, classed by the thresholds.
+  // The oracle: the class stored with each hit's themes.
   std::map<std::string, std::vector<std::string>> expected;
   for (const auto& hit : all["results"]) {
-    for (const auto& [theme, score] : hit["theme_sentiment"].items()) {
-      expected[theme + ":" + ClassOf(score.get<double>())].push_back(hit["id"]);
+    ASSERT_EQ(hit["theme_sentiment_class"].size(),
+              hit["theme_sentiment"].size())
+        << hit.dump();
+    for (const auto& [theme, c] : hit["theme_sentiment_class"].items()) {
+      expected[theme + ":" + c.get<std::string>()].push_back(hit["id"]);
     }
   }
   ASSERT_FALSE(expected.empty());
@@ -162,6 +150,19 @@ TEST_F(SearchThemeSentimentTest, FiltersAndFacetsAgreeWithTheScoresOnHits) {
         sum += f["count"].get<int>();
     }
     EXPECT_EQ(sum, t["count"]) << t["key"];
+  }
+}
+
+// A theme that rests on the whole of a one-sentence response has the
+// response's own class and score: the two never contradict each other.
+TEST_F(SearchThemeSentimentTest, OneSentenceResponsesThemesShareItsClass) {
+  Json skills = Search({"id:skills"});
+  ASSERT_EQ(skills["total"], 1);
+  const Json& hit = skills["results"][0];
+  ASSERT_FALSE(hit["theme_sentiment"].empty()) << hit.dump();
+  for (const auto& [theme, c] : hit["theme_sentiment_class"].items()) {
+    EXPECT_EQ(c, hit["sentiment"]) << theme;
+    EXPECT_EQ(hit["theme_sentiment"][theme], hit["sentiment_score"]) << theme;
   }
 }
 

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "sentiment_fixture.h"
 #include "sift/nlp/sentiment_lexicon.h"
@@ -165,6 +166,29 @@ TEST(PolarityTest, ScoresAreClassedByTheThresholdsInclusive) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(PolarityOfScore(c.score, -0.2, 0.3), c.expected) << c.score;
+  }
+}
+
+TEST(PolarityTest, SentencesTakenTogetherTakeTheirPluralityClass) {
+  using P = Polarity;
+  struct Case {
+    std::vector<P> classes;
+    double mean;
+    P expected;
+  };
+  // Thresholds -0.2 and 0.3; the mean decides only ties.
+  const Case cases[] = {
+      {{P::kNegative}, 0.9, P::kNegative},  // one sentence: its own class
+      {{P::kPositive, P::kPositive, P::kNegative}, -0.5, P::kPositive},
+      {{P::kNeutral, P::kNeutral, P::kPositive}, 0.8, P::kNeutral},
+      {{P::kPositive, P::kNegative}, -0.25, P::kNegative},  // tie
+      {{P::kPositive, P::kNegative}, 0.0, P::kNeutral},     // tie
+      {{P::kPositive, P::kNeutral}, 0.35, P::kPositive},    // tie
+      {{P::kNegative, P::kNeutral, P::kPositive}, 0.1, P::kNeutral},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(PluralityPolarity(c.classes, c.mean, -0.2, 0.3), c.expected)
+        << c.classes.size() << " sentences, mean " << c.mean;
   }
 }
 

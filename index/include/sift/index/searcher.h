@@ -57,6 +57,15 @@ struct SearchRequest {
   std::size_t snippet_chars = 240;
 };
 
+// What a response says of one of its themes (sift/nlp/analyzer.h).
+struct ThemeSentiment {
+  std::string label;  // label id
+  double score = 0;   // [-1, 1]
+  // negative, neutral or positive; "" in a database written by a sift that
+  // stored scores only.
+  std::string sentiment;
+};
+
 struct SearchHit {
   std::int64_t rank = 0;      // 1-based, counting from the first result overall
   double score = 0;           // Xapian BM25 weight; 0 for a pure filter query
@@ -73,7 +82,7 @@ struct SearchHit {
   bool has_sentiment = false;
   std::string sentiment;  // negative, neutral, positive
   double sentiment_score = 0;
-  std::vector<std::pair<std::string, double>> theme_sentiment;
+  std::vector<ThemeSentiment> theme_sentiment;
   std::string campaign;  // "" when in none
   // The display text's sentences: byte span, sentiment, and the labels
   // each carries (empty without a sentiment model).

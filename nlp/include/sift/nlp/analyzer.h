@@ -6,8 +6,9 @@
 // each sentence of a response with several is classified too, and a theme's
 // sentiment is the mean score of the sentences whose score for it reaches
 // the theme's threshold (or, when no single sentence does, of the sentence
-// that scores highest for it). A one-sentence response's theme sentiment is
-// its sentiment.
+// that scores highest for it), and the class the sentiment model gave most
+// of them (PluralityPolarity: a tie goes to the class of the mean score). A
+// one-sentence response's theme sentiment is its sentiment, class and all.
 //
 // Thread safety: not thread-safe (it holds a Classifier and SentimentModels,
 // which reuse buffers); one call at a time. It uses `options.threads`
@@ -41,12 +42,19 @@ struct AnalyzerInput {
   std::string_view display_text;   // for sentiment (case counts)
 };
 
+// What a response says of one of its themes.
+struct ThemeSentiment {
+  int label = 0;     // index into the taxonomy
+  double score = 0;  // [-1, 1]
+  Polarity polarity = Polarity::kNeutral;
+};
+
 struct Analysis {
   Prediction themes;
   bool has_sentiment = false;  // false when the model has no sentiment head
   SentimentResult sentiment;
-  // (label index, score in [-1, 1]) for each assigned label, ascending.
-  std::vector<std::pair<int, double>> theme_sentiment;
+  // One per assigned label, in ascending label order.
+  std::vector<ThemeSentiment> theme_sentiment;
   // Parallel to sentiment.sentences: the assigned labels each sentence
   // carries (ascending; every assigned label is carried by at least one
   // sentence; a one-sentence response's sentence carries them all).
@@ -83,6 +91,10 @@ class ResponseAnalyzer {
   // predictions (empty: the response is one sentence, or has no theme).
   void AddThemeSentimentOf(const std::vector<Prediction>& sentences,
                            Analysis* a) const;
+  // The sentiment of `label` from the sentences of `sentiment` at indexes
+  // `carrying` (not empty).
+  ThemeSentiment ThemeOf(int label, const std::vector<std::size_t>& carrying,
+                         const SentimentResult& sentiment) const;
   std::unique_ptr<State> state_;
 };
 

@@ -57,6 +57,14 @@ std::optional<Polarity> ParsePolarity(std::string_view name);
 Polarity PolarityOfScore(double score, double negative_threshold,
                          double positive_threshold);
 
+// The class of several sentences taken together (the sentences that carry
+// one theme): the class most of them have; a tie between classes goes to
+// PolarityOfScore(mean_score, ...) of their mean score. REQUIRES:
+// `classes` is not empty.
+Polarity PluralityPolarity(const std::vector<Polarity>& classes,
+                           double mean_score, double negative_threshold,
+                           double positive_threshold);
+
 struct SentenceSentiment {
   ingest::TextSpan span;  // into the analysed text
   double score = 0;       // [-1, 1]
