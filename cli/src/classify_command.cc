@@ -26,6 +26,7 @@ struct ClassifyArgs {
   std::string out;
   std::string format = "jsonl";
   bool explain = false;
+  bool sentences = false;
   bool quiet = false;
   ReaderFlags reader;
 };
@@ -45,11 +46,32 @@ std::string CsvField(const std::string& s) {
   return q + "\"";
 }
 
+// Each sentence of `a` with its sentiment and the themes it carries.
+nlohmann::ordered_json SentencesJson(const ingest::Response& r,
+                                     const nlp::Analysis& a,
+                                     const std::vector<nlp::Label>& labels) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  const auto& sentences = a.sentiment.sentences;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    nlohmann::ordered_json themes = nlohmann::ordered_json::array();
+    if (k < a.sentence_labels.size()) {
+      for (int l : a.sentence_labels[k]) themes.push_back(labels[l].id);
+    }
+    list.push_back({{"text", sentences[k].span.Of(r.display_text)},
+                    {"sentiment", nlp::PolarityName(sentences[k].polarity)},
+                    {"sentiment_score", Round4(sentences[k].score)},
+                    {"themes", std::move(themes)}});
+  }
+  return list;
+}
+
 // Writes predictions in input order, as JSONL or CSV.
 class PredictionWriter {
  public:
-  PredictionWriter(std::ostream* out, const nlp::Taxonomy& taxonomy, bool csv)
-      : out_(out), taxonomy_(taxonomy), csv_(csv) {
+  // `sentences`: JSONL records also list each sentence (SentencesJson).
+  PredictionWriter(std::ostream* out, const nlp::Taxonomy& taxonomy, bool csv,
+                   bool sentences)
+      : out_(out), taxonomy_(taxonomy), csv_(csv), sentences_(sentences) {
     if (!csv_) return;
     *out_ << "id,labels,needs_review,sentiment,sentiment_score,sector,"
              "sector_raw,campaign";
@@ -98,6 +120,7 @@ class PredictionWriter {
         j["theme_sentiment_class"][labels[t.label].id] =
             nlp::PolarityName(t.polarity);
       }
+      if (sentences_) j["sentences"] = SentencesJson(r, a, labels);
     }
     j["sector"] = r.sector;
     j["sector_raw"] = r.sector_raw;
@@ -122,6 +145,7 @@ class PredictionWriter {
   std::ostream* out_;
   const nlp::Taxonomy& taxonomy_;
   bool csv_;
+  bool sentences_;
 };
 
 }  // namespace
@@ -136,7 +160,8 @@ std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
       "Examples:\n"
       "  sift classify new.csv --out labels.jsonl\n"
       "  sift classify export.xlsx --text 'Q*' --format csv --out labels.csv\n"
-      "  sift classify new.jsonl --explain | head");
+      "  sift classify new.jsonl --explain | head\n"
+      "  sift classify new.jsonl --sentences | head");
   cmd->add_option("files", args->files, "Export files to read")->required();
   cmd->add_option("--model", args->model,
                   "Model directory (default: the bundled "
@@ -155,6 +180,9 @@ std::shared_ptr<ClassifyArgs> AddClassifyCommand(CLI::App* app) {
       ->check(CLI::IsMember({"jsonl", "csv"}));
   cmd->add_flag("--explain", args->explain,
                 "Add, per assigned label, the words that pushed it most");
+  cmd->add_flag("--sentences", args->sentences,
+                "Add each sentence with its sentiment (class and score) and "
+                "the themes it carries (JSONL only)");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress line");
   AddReaderFlags(cmd, &args->reader, "--input-format");
   return args;
@@ -319,6 +347,13 @@ class ClassifyJob {
 int RunClassify(const ClassifyArgs& args) {
   auto read = ToReaderOptions(args.reader);
   if (!read.ok()) return Fail("classify", read.status());
+  if (args.sentences && (args.format == "csv" || args.no_sentiment)) {
+    return Fail("classify",
+                Status::InvalidArgument(
+                    "--sentences lists sentences with their sentiment: it "
+                    "needs JSONL output and sentiment (not --format csv or "
+                    "--no-sentiment)"));
+  }
   auto analyzer = nlp::ResponseAnalyzer::Load(
       {args.model.empty() ? DefaultModelDir() : args.model,
        args.vectors.empty() ? DefaultVectorsPath() : args.vectors,
@@ -333,7 +368,7 @@ int RunClassify(const ClassifyArgs& args) {
   }
   std::ostream& out = args.out.empty() ? std::cout : file;
   PredictionWriter writer(&out, analyzer->classifier().taxonomy(),
-                          args.format == "csv");
+                          args.format == "csv", args.sentences);
   ClassifyJob job(args, &analyzer.value(), &writer);
   if (!args.no_campaigns) {
     if (Status s = job.FindCampaigns(args.files, read.value()); !s.ok()) {

@@ -21,6 +21,22 @@ struct SearchArgs {
 
 namespace {
 
+// Each sentence of the hit's text with its sentiment (class null in a
+// database that stored scores only) and the themes it carries.
+nlohmann::ordered_json SentencesJson(const index::SearchHit& h) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  const std::string& text = h.response.display_text;
+  for (const auto& s : h.sentences) {
+    list.push_back(
+        {{"text", text.substr(s.begin, s.end - s.begin)},
+         {"sentiment", s.polarity.empty() ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(s.polarity)},
+         {"sentiment_score", s.sentiment},
+         {"themes", s.labels}});
+  }
+  return list;
+}
+
 nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   const ingest::Response& r = h.response;
   nlohmann::ordered_json j;
@@ -53,6 +69,7 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
     }
     j["theme_sentiment"] = std::move(by_theme);
     j["theme_sentiment_class"] = std::move(classes);
+    j["sentences"] = SentencesJson(h);
   }
   j["campaign"] = h.campaign.empty() ? nlohmann::ordered_json(nullptr)
                                      : nlohmann::ordered_json(h.campaign);

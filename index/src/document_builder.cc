@@ -91,6 +91,7 @@ schema::StoredThemes DocumentBuilder::Store(
       s.begin = sentences[k].span.begin;
       s.end = sentences[k].span.end;
       s.sentiment = round4(sentences[k].score);
+      s.polarity = nlp::PolarityName(sentences[k].polarity);
       if (k < analysis->sentence_labels.size()) {
         for (int l : analysis->sentence_labels[k]) {
           s.labels.push_back(label_ids_[l]);

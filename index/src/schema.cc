@@ -88,7 +88,7 @@ std::string EncodeRecord(const ingest::Response& r,
     j["theme_sentiment_class"] = std::move(classes);
     nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
     for (const auto& x : themes.sentences) {
-      sentences.push_back({x.begin, x.end, x.sentiment, x.labels});
+      sentences.push_back({x.begin, x.end, x.sentiment, x.labels, x.polarity});
     }
     j["sentences"] = std::move(sentences);
   }
@@ -103,8 +103,10 @@ void DecodeSentences(const nlohmann::ordered_json& j, std::size_t text_size,
   auto list = j.find("sentences");
   if (list == j.end() || !list->is_array()) return;
   for (const auto& x : *list) {
-    if (!x.is_array() || x.size() != 4 || !x[0].is_number_unsigned() ||
-        !x[1].is_number_unsigned() || !x[2].is_number() || !x[3].is_array()) {
+    // Four elements in records written before the class was stored.
+    if (!x.is_array() || x.size() < 4 || x.size() > 5 ||
+        !x[0].is_number_unsigned() || !x[1].is_number_unsigned() ||
+        !x[2].is_number() || !x[3].is_array()) {
       continue;
     }
     StoredThemes::Sentence s;
@@ -115,6 +117,7 @@ void DecodeSentences(const nlohmann::ordered_json& j, std::size_t text_size,
     for (const auto& l : x[3]) {
       if (l.is_string()) s.labels.push_back(l.get<std::string>());
     }
+    if (x.size() == 5 && x[4].is_string()) s.polarity = x[4].get<std::string>();
     themes->sentences.push_back(std::move(s));
   }
 }

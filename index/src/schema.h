@@ -150,11 +150,13 @@ struct StoredThemes {
   // read it from value slot 7 (see above).
   std::string campaign;
   // Sentences of the display text with their sentiment and the labels they
-  // carry (stored as [begin, end, score, [ids]]).
+  // carry (stored as [begin, end, score, [ids], class]; records of earlier
+  // sifts have no class).
   struct Sentence {
     std::size_t begin = 0, end = 0;
     double sentiment = 0;
     std::vector<std::string> labels;
+    std::string polarity;  // negative, neutral, positive; "" if not stored
   };
   std::vector<Sentence> sentences;
 };

@@ -152,8 +152,8 @@ void FillHit(schema::StoredThemes themes, SearchHit* hit) {
   hit->theme_sentiment = std::move(themes.theme_sentiment);
   hit->campaign = std::move(themes.campaign);
   for (auto& x : themes.sentences) {
-    hit->sentences.push_back(
-        {x.begin, x.end, x.sentiment, std::move(x.labels)});
+    hit->sentences.push_back({x.begin, x.end, x.sentiment, std::move(x.labels),
+                              std::move(x.polarity)});
   }
 }
 

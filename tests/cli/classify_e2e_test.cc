@@ -180,6 +180,47 @@ TEST_F(ClassifyE2eTest, ThemeSentimentFollowsTheSentences) {
   EXPECT_EQ(rec["sentiment"], "negative");  // "but" puts the weight on roads
 }
 
+// --sentences lists each sentence with its own sentiment and themes: the
+// praise and the complaint of one response, each where it was written.
+TEST_F(ClassifyE2eTest, SentencesCarryTheirOwnSentimentAndThemes) {
+  const std::string text =
+      "The University of Hertfordshire is a superb partner for local firms "
+      "and its research is excellent. But the roads around Hatfield are a "
+      "disgrace, full of potholes and gridlocked every morning.";
+  std::string input = WriteFile(dir_.file("mixed.jsonl"),
+                                R"({"id": "m", "text": ")" + text + "\"}\n");
+  auto r = Sift(dir_, {"classify", input, "--quiet", "--sentences"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Json rec = ParseJson(r.out);
+  const Json& sentences = rec["sentences"];
+  ASSERT_EQ(sentences.size(), 2u) << rec.dump();
+  EXPECT_EQ(text.find(sentences[0]["text"].get<std::string>()), 0u);
+  EXPECT_NE(text.find(sentences[1]["text"].get<std::string>()),
+            std::string::npos);
+  EXPECT_EQ(sentences[0]["sentiment"], "positive");
+  EXPECT_GT(sentences[0]["sentiment_score"].get<double>(), 0.2);
+  auto carries = [](const Json& sentence, const char* theme) {
+    const Json& themes = sentence["themes"];
+    return std::find(themes.begin(), themes.end(), theme) != themes.end();
+  };
+  EXPECT_TRUE(carries(sentences[0], "ideas")) << sentences[0].dump();
+  EXPECT_FALSE(carries(sentences[0], "infrastructure")) << sentences[0].dump();
+  EXPECT_EQ(sentences[1]["sentiment"], "negative");
+  EXPECT_LT(sentences[1]["sentiment_score"].get<double>(), -0.2);
+  EXPECT_TRUE(carries(sentences[1], "infrastructure")) << sentences[1].dump();
+  EXPECT_FALSE(carries(sentences[1], "ideas")) << sentences[1].dump();
+  // Without the flag, no sentences; with CSV or without sentiment, an error.
+  auto plain = Sift(dir_, {"classify", input, "--quiet"});
+  EXPECT_FALSE(ParseJson(plain.out).contains("sentences"));
+  for (const char* other : {"--no-sentiment", "--format=csv"}) {
+    auto refused =
+        Sift(dir_, {"classify", input, "--quiet", "--sentences", other});
+    EXPECT_NE(refused.exit_code, 0) << other;
+    EXPECT_NE(refused.err.find("--sentences"), std::string::npos)
+        << refused.err;
+  }
+}
+
 // Batch classification finds the campaigns among its inputs: the demo's
 // 12-letter campaign, under the id ingest gives it.
 TEST_F(ClassifyE2eTest, CampaignsAmongTheInputs) {

@@ -153,6 +153,46 @@ TEST_F(SearchThemeSentimentTest, FiltersAndFacetsAgreeWithTheClassesOnHits) {
   }
 }
 
+// A theme's score is the mean of the sentences that carry it, and its class
+// the class most of them have, as the hits' own sentences show.
+TEST_F(SearchThemeSentimentTest, ThemesFollowTheSentencesOnTheHit) {
+  Json all = Search({""});
+  int checked = 0;
+  for (const auto& hit : all["results"]) {
+    for (const auto& [theme, score] : hit["theme_sentiment"].items()) {
+      double sum = 0;
+      std::map<std::string, int> votes;
+      int n = 0;
+      for (const auto& s : hit["sentences"]) {
+        bool carries = false;
+        for (const auto& t : s["themes"]) carries |= t == theme;
+        if (!carries) continue;
+        sum += s["sentiment_score"].get<double>();
+        ++votes[s["sentiment"].get<std::string>()];
+        ++n;
+      }
+      ASSERT_GT(n, 0) << hit["id"] << " " << theme;
+      EXPECT_NEAR(score.get<double>(), sum / n, 2e-4) << hit["id"] << theme;
+      int most = 0, winners = 0;
+      std::string winner;
+      for (const auto& [c, v] : votes) {
+        if (v > most) {
+          most = v;
+          winners = 1;
+          winner = c;
+        } else if (v == most) {
+          ++winners;
+        }
+      }
+      if (winners != 1) continue;  // a tie goes to the mean's class
+      EXPECT_EQ(hit["theme_sentiment_class"][theme], winner)
+          << hit["id"] << " " << theme;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 6);
+}
+
 // A theme that rests on the whole of a one-sentence response has the
 // response's own class and score: the two never contradict each other.
 TEST_F(SearchThemeSentimentTest, OneSentenceResponsesThemesShareItsClass) {

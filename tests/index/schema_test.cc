@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace sift::index::schema {
 namespace {
@@ -20,6 +21,8 @@ StoredThemes Analysed() {
   t.sentiment_score = -0.41;
   t.theme_sentiment = {{"ideas", 0.62, "positive"},
                        {"infrastructure", -0.77, "negative"}};
+  t.sentences = {{0, 18, 0.62, {"ideas"}, "positive"},
+                 {19, 34, -0.77, {"infrastructure"}, "negative"}};
   return t;
 }
 
@@ -38,13 +41,21 @@ TEST(StoredRecordTest, ThemeSentimentRoundTripsWithItsClass) {
   EXPECT_EQ(themes.theme_sentiment[0].sentiment, "positive");
   EXPECT_EQ(themes.theme_sentiment[1].label, "infrastructure");
   EXPECT_EQ(themes.theme_sentiment[1].sentiment, "negative");
+  ASSERT_EQ(themes.sentences.size(), 2u);
+  EXPECT_EQ(themes.sentences[1].begin, 19u);
+  EXPECT_EQ(themes.sentences[1].end, 34u);
+  EXPECT_DOUBLE_EQ(themes.sentences[1].sentiment, -0.77);
+  EXPECT_EQ(themes.sentences[1].labels,
+            std::vector<std::string>{"infrastructure"});
+  EXPECT_EQ(themes.sentences[1].polarity, "negative");
 }
 
 TEST(StoredRecordTest, RecordsWithScoresOnlyDecodeWithoutAClass) {
   const std::string older =
       R"({"id": "m", "text": "Dreadful roads.", "labels": ["infrastructure"],)"
       R"( "scores": {"infrastructure": 0.9}, "sentiment": "negative",)"
-      R"( "sentiment_score": -0.8, "theme_sentiment": {"infrastructure": -0.8}})";
+      R"( "sentiment_score": -0.8, "theme_sentiment": {"infrastructure": -0.8},)"
+      R"( "sentences": [[0, 15, -0.8, ["infrastructure"]]]})";
   ingest::Response r;
   std::string duplicate_of;
   StoredThemes themes;
@@ -52,6 +63,9 @@ TEST(StoredRecordTest, RecordsWithScoresOnlyDecodeWithoutAClass) {
   ASSERT_EQ(themes.theme_sentiment.size(), 1u);
   EXPECT_DOUBLE_EQ(themes.theme_sentiment[0].score, -0.8);
   EXPECT_EQ(themes.theme_sentiment[0].sentiment, "");
+  ASSERT_EQ(themes.sentences.size(), 1u);
+  EXPECT_DOUBLE_EQ(themes.sentences[0].sentiment, -0.8);
+  EXPECT_EQ(themes.sentences[0].polarity, "");
 }
 
 }  // namespace

@@ -84,12 +84,15 @@ struct SearchHit {
   double sentiment_score = 0;
   std::vector<ThemeSentiment> theme_sentiment;
   std::string campaign;  // "" when in none
-  // The display text's sentences: byte span, sentiment, and the labels
-  // each carries (empty without a sentiment model).
+  // The display text's sentences: byte span, sentiment score and class,
+  // and the labels each carries (empty without a sentiment model).
   struct Sentence {
     std::size_t begin = 0, end = 0;
     double sentiment = 0;
     std::vector<std::string> labels;
+    // negative, neutral or positive; "" in a database written by a sift
+    // that stored scores only.
+    std::string polarity;
   };
   std::vector<Sentence> sentences;
 };
