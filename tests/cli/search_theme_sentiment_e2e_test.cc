@@ -256,6 +256,25 @@ TEST_F(SearchThemeSentimentTest, MistakesAreNamedNotSilentlyEmpty) {
   }
 }
 
+// Odd uses of the prefixes either parse or fail with a message; never a
+// crash or a silent empty answer for a misspelt theme.
+TEST_F(SearchThemeSentimentTest, MalformedPrefixQueriesNeverCrash) {
+  for (const char* q :
+       {"negative:", "positive:\"\"", "neutral:(ideas", "negative:ideas:x",
+        "NOT positive:ideas", "negative:IDEAS", "negative:\"ideas\" OR"}) {
+    Outcome r = Sift(*dir_, {"search", q, "--db", dir_->file("db")});
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << q << ": " << r.err;
+    if (r.exit_code != 0) {
+      EXPECT_FALSE(r.err.empty()) << q;
+    }
+  }
+  Outcome upper = Sift(
+      *dir_, {"search", "negative:IDEAS", "--db", dir_->file("db"), "--json"});
+  Outcome lower = Sift(
+      *dir_, {"search", "negative:ideas", "--db", dir_->file("db"), "--json"});
+  EXPECT_EQ(ParseJson(upper.out)["total"], ParseJson(lower.out)["total"]);
+}
+
 // A database ingested without the model says why it cannot be searched
 // by theme sentiment, rather than matching nothing.
 TEST_F(SearchThemeSentimentTest, DatabaseWithoutSentimentSaysSo) {
