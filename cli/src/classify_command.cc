@@ -76,7 +76,7 @@ class PredictionWriter {
     *out_ << "id,labels,needs_review,sentiment,sentiment_score,sector,"
              "sector_raw,campaign";
     for (const auto& l : taxonomy_.labels()) *out_ << ",score_" << l.id;
-    *out_ << "\n";
+    *out_ << ",sentiment_confidence\n";
   }
 
   // `campaign` is the response's campaign id, or "".
@@ -98,7 +98,12 @@ class PredictionWriter {
             << ',' << CsvField(r.sector) << ',' << CsvField(r.sector_raw) << ','
             << CsvField(campaign);
       for (float s : p.scores) *out_ << ',' << Round4(s);
-      *out_ << "\n";
+      *out_ << ','
+            << (a.sentiment.has_confidence()
+                    ? fmt::format("{}", Round4(static_cast<float>(
+                                            a.sentiment.confidence())))
+                    : "")
+            << "\n";
       return;
     }
     nlohmann::ordered_json j;
@@ -113,6 +118,11 @@ class PredictionWriter {
     if (a.has_sentiment) {
       j["sentiment"] = sentiment;
       j["sentiment_score"] = Round4(a.sentiment.score);
+      j["sentiment_confidence"] =
+          a.sentiment.has_confidence()
+              ? nlohmann::ordered_json(
+                    Round4(static_cast<float>(a.sentiment.confidence())))
+              : nlohmann::ordered_json(nullptr);
       j["theme_sentiment"] = nlohmann::ordered_json::object();
       j["theme_sentiment_class"] = nlohmann::ordered_json::object();
       for (const nlp::ThemeSentiment& t : a.theme_sentiment) {

@@ -88,9 +88,24 @@ nlohmann::ordered_json SentimentJson(const nlp::SentimentEvalReport& r) {
   for (const auto& row : r.confusion) {
     confusion.push_back({row[0], row[1], row[2]});
   }
-  return {{"responses", r.texts},   {"macro_f1", r.macro_f1},
-          {"accuracy", r.accuracy}, {"pearson", r.pearson},
-          {"classes", classes},     {"confusion", confusion}};
+  nlohmann::ordered_json bins = nlohmann::ordered_json::array();
+  for (const nlp::ReliabilityBin& b : r.reliability) {
+    bins.push_back({{"low", b.low},
+                    {"high", b.high},
+                    {"responses", b.texts},
+                    {"confidence", b.confidence},
+                    {"accuracy", b.accuracy}});
+  }
+  nlohmann::ordered_json calibration =
+      r.reliability.empty()
+          ? nlohmann::ordered_json(nullptr)
+          : nlohmann::ordered_json{
+                {"expected_calibration_error", r.calibration_error},
+                {"bins", std::move(bins)}};
+  return {{"responses", r.texts},      {"macro_f1", r.macro_f1},
+          {"accuracy", r.accuracy},    {"pearson", r.pearson},
+          {"classes", classes},        {"confusion", confusion},
+          {"calibration", calibration}};
 }
 
 std::string SentimentTable(const nlp::SentimentEvalReport& r) {
@@ -106,6 +121,16 @@ std::string SentimentTable(const nlp::SentimentEvalReport& r) {
       "macro-F1 {:.3f}, accuracy {:.3f}, Pearson r {:.3f} ({} "
       "responses)\n",
       r.macro_f1, r.accuracy, r.pearson, r.texts);
+  if (r.reliability.empty()) return t;
+  t += fmt::format(
+      "sentiment confidence (expected calibration error {:.3f})\n"
+      "  {:<10} {:>9} {:>11} {:>7}\n",
+      r.calibration_error, "bin", "responses", "confidence", "right");
+  for (const nlp::ReliabilityBin& b : r.reliability) {
+    if (b.texts == 0) continue;
+    t += fmt::format("  {:.1f}-{:.1f}    {:>9} {:>11.3f} {:>7.3f}\n", b.low,
+                     b.high, b.texts, b.confidence, b.accuracy);
+  }
   return t;
 }
 

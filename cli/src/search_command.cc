@@ -61,6 +61,9 @@ nlohmann::ordered_json HitJson(const index::SearchHit& h) {
   if (h.has_sentiment) {
     j["sentiment"] = h.sentiment;
     j["sentiment_score"] = h.sentiment_score;
+    j["sentiment_confidence"] =
+        h.sentiment_confidence ? nlohmann::ordered_json(*h.sentiment_confidence)
+                               : nlohmann::ordered_json(nullptr);
     nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
     nlohmann::ordered_json classes = nlohmann::ordered_json::object();
     for (const auto& t : h.theme_sentiment) {
@@ -151,9 +154,12 @@ void PrintText(const index::SearchResult& result, const SearchArgs& args) {
                  h.needs_review ? "  [needs review]" : "");
     }
     if (h.has_sentiment) {
-      fmt::print("     sentiment: {} ({:+.2f}){}\n", h.sentiment,
-                 h.sentiment_score,
-                 h.campaign.empty() ? "" : "  campaign " + h.campaign);
+      fmt::print(
+          "     sentiment: {} ({:+.2f}{}){}\n", h.sentiment, h.sentiment_score,
+          h.sentiment_confidence
+              ? fmt::format(", confidence {:.2f}", *h.sentiment_confidence)
+              : "",
+          h.campaign.empty() ? "" : "  campaign " + h.campaign);
     } else if (!h.campaign.empty()) {
       fmt::print("     campaign {}\n", h.campaign);
     }

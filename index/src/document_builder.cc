@@ -80,6 +80,9 @@ schema::StoredThemes DocumentBuilder::Store(
     stored.has_sentiment = true;
     stored.sentiment = nlp::PolarityName(analysis->sentiment.polarity);
     stored.sentiment_score = round4(analysis->sentiment.score);
+    if (analysis->sentiment.has_confidence()) {
+      stored.sentiment_confidence = round4(analysis->sentiment.confidence());
+    }
     for (const nlp::ThemeSentiment& t : analysis->theme_sentiment) {
       stored.theme_sentiment.push_back(
           {label_ids_[t.label], round4(t.score),

@@ -78,6 +78,9 @@ std::string EncodeRecord(const ingest::Response& r,
   if (themes.has_sentiment) {
     j["sentiment"] = themes.sentiment;
     j["sentiment_score"] = themes.sentiment_score;
+    if (themes.sentiment_confidence) {
+      j["sentiment_confidence"] = *themes.sentiment_confidence;
+    }
     nlohmann::ordered_json by_theme = nlohmann::ordered_json::object();
     nlohmann::ordered_json classes = nlohmann::ordered_json::object();
     for (const ThemeSentiment& t : themes.theme_sentiment) {
@@ -177,6 +180,10 @@ Status DecodeRecord(const std::string& data, Xapian::docid docid,
     themes->has_sentiment = true;
     themes->sentiment = s->get<std::string>();
     themes->sentiment_score = j.value("sentiment_score", 0.0);
+    if (auto c = j.find("sentiment_confidence");
+        c != j.end() && c->is_number()) {
+      themes->sentiment_confidence = c->get<double>();
+    }
     const auto classes = j.find("theme_sentiment_class");
     if (auto t = j.find("theme_sentiment"); t != j.end() && t->is_object()) {
       for (const auto& [id, v] : t->items()) {

@@ -70,6 +70,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 
 #include "sift/core/status.h"
@@ -145,6 +146,9 @@ struct StoredThemes {
   bool has_sentiment = false;
   std::string sentiment;  // PolarityName
   double sentiment_score = 0;
+  // nlp::SentimentResult::confidence(); absent without a combiner and in
+  // records of earlier sifts.
+  std::optional<double> sentiment_confidence;
   std::vector<ThemeSentiment> theme_sentiment;
   // Campaign id, "" when none. Not in the record: DecodeRecord() callers
   // read it from value slot 7 (see above).

@@ -149,6 +149,7 @@ void FillHit(schema::StoredThemes themes, SearchHit* hit) {
   hit->has_sentiment = themes.has_sentiment;
   hit->sentiment = std::move(themes.sentiment);
   hit->sentiment_score = themes.sentiment_score;
+  hit->sentiment_confidence = themes.sentiment_confidence;
   hit->theme_sentiment = std::move(themes.theme_sentiment);
   hit->campaign = std::move(themes.campaign);
   for (auto& x : themes.sentences) {

@@ -164,11 +164,13 @@ namespace {
 // The polarity and score of one text or sentence.
 std::pair<Polarity, double> Decide(const SentimentHead& head, double head_score,
                                    const CombinerInput& x, bool combine,
-                                   double domain) {
+                                   double domain,
+                                   std::array<double, 3>* probabilities) {
   if (!combine) {
     return {static_cast<Polarity>(head.Classify(head_score)), head_score};
   }
   std::array<double, 3> p = CombinerProbabilities(head, x, domain);
+  if (probabilities != nullptr) *probabilities = p;
   const int best = ChooseClass(head, p, domain);
   const double expected = p[2] - p[0];
   const double score = head.score_rule == "expected" ? expected
@@ -206,7 +208,8 @@ void SentimentPipeline::Finish(const Pending& p,
   CombinerInput x =
       Input(p.head, p.rule, low, high, probabilities(p.first_net), p.ngram);
   if (input != nullptr) *input = x;
-  auto [polarity, score] = Decide(*head_, p.head, x, combine, p.domain);
+  auto [polarity, score] =
+      Decide(*head_, p.head, x, combine, p.domain, &result->probabilities);
   result->score = score;
   result->polarity = polarity;
   result->lexicon_score = p.rule;
@@ -220,7 +223,7 @@ void SentimentPipeline::Finish(const Pending& p,
         Input(h, p.sentence_rule[k], h, h, probabilities(p.first_net + 1 + k),
               p.sentence_ngram[k]);
     auto [sentence_polarity, sentence_score] =
-        Decide(*head_, h, xs, combine, p.domain);
+        Decide(*head_, h, xs, combine, p.domain, nullptr);
     result->sentences.push_back(
         {p.spans[k], sentence_score, sentence_polarity});
   }

@@ -76,6 +76,9 @@ TEST_F(ClassifyE2eTest, ClearResponsesGetTheirThemesInInputOrder) {
                 sentiment == "positive")
         << sentiment;
     EXPECT_LE(std::abs(rec["sentiment_score"].get<double>()), 1.0);
+    const double confidence = rec["sentiment_confidence"].get<double>();
+    EXPECT_GT(confidence, 0.0);
+    EXPECT_LE(confidence, 1.0);
     EXPECT_EQ(rec["theme_sentiment"].size(), rec["labels"].size());
     EXPECT_EQ(rec["theme_sentiment_class"].size(), rec["labels"].size());
     EXPECT_TRUE(rec["campaign"].is_null());  // no template letters here
@@ -293,6 +296,15 @@ TEST_F(ClassifyE2eTest, EvalOnTheTestSplitKeepsItsLevel) {
   EXPECT_EQ(total, s["responses"].get<int>());
   EXPECT_GT(s["macro_f1"].get<double>(), 0.50);  // guard; model card: 0.59
   EXPECT_GT(s["pearson"].get<double>(), 0.50);
+  // The confidence is calibrated on responses (0.021 when written).
+  const Json& calibration = s["calibration"];
+  ASSERT_TRUE(calibration.is_object()) << s.dump();
+  EXPECT_LT(calibration["expected_calibration_error"].get<double>(), 0.08);
+  int binned = 0;
+  for (const auto& bin : calibration["bins"])
+    binned += bin["responses"].get<int>();
+  EXPECT_LE(binned, s["responses"].get<int>());
+  EXPECT_GE(binned, s["responses"].get<int>() - 5);  // texts without words
 }
 
 TEST_F(ClassifyE2eTest, IngestedThemesAgreeWithSearch) {

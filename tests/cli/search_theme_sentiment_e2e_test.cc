@@ -125,6 +125,8 @@ TEST_F(SearchThemeSentimentTest, FiltersAndFacetsAgreeWithTheClassesOnHits) {
     ASSERT_EQ(hit["theme_sentiment_class"].size(),
               hit["theme_sentiment"].size())
         << hit.dump();
+    EXPECT_GT(hit["sentiment_confidence"].get<double>(), 0.0) << hit.dump();
+    EXPECT_LE(hit["sentiment_confidence"].get<double>(), 1.0) << hit.dump();
     for (const auto& [theme, c] : hit["theme_sentiment_class"].items()) {
       expected[theme + ":" + c.get<std::string>()].push_back(hit["id"]);
     }

@@ -19,6 +19,7 @@ StoredThemes Analysed() {
   t.has_sentiment = true;
   t.sentiment = "negative";
   t.sentiment_score = -0.41;
+  t.sentiment_confidence = 0.83;
   t.theme_sentiment = {{"ideas", 0.62, "positive"},
                        {"infrastructure", -0.77, "negative"}};
   t.sentences = {{0, 18, 0.62, {"ideas"}, "positive"},
@@ -35,6 +36,8 @@ TEST(StoredRecordTest, ThemeSentimentRoundTripsWithItsClass) {
   std::string duplicate_of;
   StoredThemes themes;
   ASSERT_TRUE(DecodeRecord(data, 1, &back, &duplicate_of, &themes).ok());
+  ASSERT_TRUE(themes.sentiment_confidence.has_value());
+  EXPECT_DOUBLE_EQ(*themes.sentiment_confidence, 0.83);
   ASSERT_EQ(themes.theme_sentiment.size(), 2u);
   EXPECT_EQ(themes.theme_sentiment[0].label, "ideas");
   EXPECT_DOUBLE_EQ(themes.theme_sentiment[0].score, 0.62);
@@ -60,6 +63,7 @@ TEST(StoredRecordTest, RecordsWithScoresOnlyDecodeWithoutAClass) {
   std::string duplicate_of;
   StoredThemes themes;
   ASSERT_TRUE(DecodeRecord(older, 7, &r, &duplicate_of, &themes).ok());
+  EXPECT_FALSE(themes.sentiment_confidence.has_value());
   ASSERT_EQ(themes.theme_sentiment.size(), 1u);
   EXPECT_DOUBLE_EQ(themes.theme_sentiment[0].score, -0.8);
   EXPECT_EQ(themes.theme_sentiment[0].sentiment, "");

@@ -192,6 +192,30 @@ TEST(PolarityTest, SentencesTakenTogetherTakeTheirPluralityClass) {
   }
 }
 
+TEST(EvaluationHelpersTest, ReliabilityBinsAndCalibrationError) {
+  // Four texts at 0.95 (three right), two at 0.55 (one right), one at
+  // exactly 1.0 (right: the last bin includes 1).
+  const std::vector<double> confidence = {0.95, 0.95, 0.95, 0.95,
+                                          0.55, 0.55, 1.0};
+  const std::vector<bool> right = {true, true, true, false, true, false, true};
+  const auto bins = Reliability(confidence, right, 10);
+  ASSERT_EQ(bins.size(), 10u);
+  EXPECT_DOUBLE_EQ(bins[5].low, 0.5);
+  EXPECT_DOUBLE_EQ(bins[5].high, 0.6);
+  EXPECT_EQ(bins[5].texts, 2);
+  EXPECT_DOUBLE_EQ(bins[5].confidence, 0.55);
+  EXPECT_DOUBLE_EQ(bins[5].accuracy, 0.5);
+  EXPECT_EQ(bins[9].texts, 5);
+  EXPECT_NEAR(bins[9].confidence, (4 * 0.95 + 1.0) / 5, 1e-12);
+  EXPECT_DOUBLE_EQ(bins[9].accuracy, 0.8);
+  // |0.55 - 0.5| * 2/7 + |0.96 - 0.8| * 5/7
+  EXPECT_NEAR(CalibrationError(bins), (0.05 * 2 + 0.16 * 5) / 7, 1e-12);
+  // Perfectly calibrated, and empty.
+  EXPECT_NEAR(CalibrationError(Reliability({0.5, 0.5}, {true, false}, 10)), 0,
+              1e-12);
+  EXPECT_EQ(CalibrationError(Reliability({}, {}, 10)), 0);
+}
+
 TEST(EvaluationHelpersTest, PearsonAndMacroF1) {
   EXPECT_NEAR(PearsonR({1, 2, 3}, {2, 4, 6}), 1.0, 1e-12);
   EXPECT_NEAR(PearsonR({1, 2, 3}, {3, 2, 1}), -1.0, 1e-12);

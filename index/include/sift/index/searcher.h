@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,6 +83,9 @@ struct SearchHit {
   bool has_sentiment = false;
   std::string sentiment;  // negative, neutral, positive
   double sentiment_score = 0;
+  // How likely the class is right (nlp::SentimentResult::confidence());
+  // absent in databases of earlier sifts.
+  std::optional<double> sentiment_confidence;
   std::vector<ThemeSentiment> theme_sentiment;
   std::string campaign;  // "" when in none
   // The display text's sentences: byte span, sentiment score and class,

@@ -29,6 +29,7 @@
 #ifndef SIFT_NLP_SENTIMENT_H_
 #define SIFT_NLP_SENTIMENT_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -75,6 +76,20 @@ struct SentimentResult {
   double score = 0;  // [-1, 1]
   Polarity polarity = Polarity::kNeutral;
   double lexicon_score = 0;  // the rule layer's compound score alone
+  // The combiner's probabilities of negative, neutral and positive (all 0
+  // for a model without a combiner). The class is chosen from them with
+  // per-class biases, so it need not be the most probable.
+  std::array<double, 3> probabilities{0, 0, 0};
+
+  bool has_confidence() const {
+    return probabilities[0] + probabilities[1] + probabilities[2] > 0;
+  }
+  // The probability of the chosen class: how likely it is to be right. On
+  // consultation responses it is calibrated (`sift eval` measures it); on
+  // general opinion text it understates. 0 without a combiner.
+  double confidence() const {
+    return probabilities[static_cast<int>(polarity)];
+  }
   std::vector<SentenceSentiment> sentences;  // in order
 };
 
@@ -173,6 +188,14 @@ Result<SentimentTrainReport> TrainSentiment(
     const std::vector<SentimentExample>& dev, const SentimentPaths& paths,
     const std::string& phrases_path, const SentimentTrainOptions& options = {});
 
+// Texts whose confidence falls in [low, high) (the last bin includes 1):
+// how many, their mean confidence and the share classed right.
+struct ReliabilityBin {
+  double low = 0, high = 0;
+  int texts = 0;
+  double confidence = 0, accuracy = 0;
+};
+
 // Sentiment scored against gold labels.
 struct SentimentEvalReport {
   int texts = 0;
@@ -183,6 +206,11 @@ struct SentimentEvalReport {
   };
   ClassMetrics classes[3];   // indexed by Polarity
   int confusion[3][3] = {};  // [gold][predicted]
+  // Calibration of SentimentResult::confidence(): ten bins of width 0.1
+  // and their expected calibration error (empty and 0 for a model without
+  // a combiner).
+  std::vector<ReliabilityBin> reliability;
+  double calibration_error = 0;
 };
 
 // Analyzes every example with `model` (in one batch) and compares with its
@@ -196,6 +224,13 @@ Result<SentimentEvalReport> EvaluateSentiment(
 double PearsonR(const std::vector<double>& a, const std::vector<double>& b);
 double PolarityMacroF1(const std::vector<Polarity>& gold,
                        const std::vector<Polarity>& predicted);
+// `bins` equal-width bins of `confidence` in [0, 1] with the share of
+// `correct` in each; and the expected calibration error of such bins: the
+// mean gap between confidence and accuracy, weighted by texts per bin.
+std::vector<ReliabilityBin> Reliability(const std::vector<double>& confidence,
+                                        const std::vector<bool>& correct,
+                                        int bins);
+double CalibrationError(const std::vector<ReliabilityBin>& bins);
 
 }  // namespace sift::nlp
 
