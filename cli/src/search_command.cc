@@ -229,8 +229,10 @@ std::shared_ptr<SearchArgs> AddSearchCommand(CLI::App* app) {
   cmd->add_option("--sort", args->sort,
                   "relevance, date, -date, sentiment (most negative first), "
                   "-sentiment, sentiment:ID or -sentiment:ID (by what "
-                  "responses say of theme ID; those without it last), or "
-                  "score:ID (highest score for a label first)");
+                  "responses say of theme ID; those without it last), "
+                  "confidence (least sure sentiment first, for review) or "
+                  "-confidence, or score:ID (highest score for a label "
+                  "first)");
   cmd->add_flag("--facets", args->facets,
                 "Count the matching responses by sector, district, question "
                 "respondent type, sentiment, campaign, theme and theme "
@@ -258,6 +260,10 @@ int RunSearch(const SearchArgs& args) {
     request.sort = index::SortOrder::kSentimentAscending;
   } else if (args.sort == "-sentiment") {
     request.sort = index::SortOrder::kSentimentDescending;
+  } else if (args.sort == "confidence") {
+    request.sort = index::SortOrder::kConfidenceAscending;
+  } else if (args.sort == "-confidence") {
+    request.sort = index::SortOrder::kConfidenceDescending;
   } else if (args.sort.rfind("sentiment:", 0) == 0) {
     request.sort = index::SortOrder::kThemeSentimentAscending;
     request.sort_label = args.sort.substr(10);
@@ -269,8 +275,8 @@ int RunSearch(const SearchArgs& args) {
     request.sort_label = args.sort.substr(6);
   } else if (args.sort != "relevance") {
     std::cerr << "sift search: --sort takes relevance, date, -date, sentiment, "
-                 "-sentiment, sentiment:ID, -sentiment:ID or "
-                 "score:ID, not '"
+                 "-sentiment, sentiment:ID, -sentiment:ID, confidence, "
+                 "-confidence or score:ID, not '"
               << args.sort << "'\n";
     return 1;
   }

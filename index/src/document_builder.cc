@@ -150,6 +150,10 @@ BuiltDocument DocumentBuilder::Build(const ingest::Response& r,
   if (stored.has_sentiment) {
     doc.add_value(schema::kSentimentScoreSlot,
                   Xapian::sortable_serialise(stored.sentiment_score));
+    if (stored.sentiment_confidence) {
+      doc.add_value(schema::kSentimentConfidenceSlot,
+                    Xapian::sortable_serialise(*stored.sentiment_confidence));
+    }
     AddThemeSentiment(*analysis, &doc);
   }
   doc.set_data(schema::EncodeRecord(r, built.duplicate_of, stored));

@@ -32,6 +32,7 @@
 //   1  sector key     2  district key     3  question key
 //   4  respondent type key                5  response id
 //   6  sentiment key  7  campaign id       8  sentiment score (sortable)
+//   9  sentiment confidence (sortable; only where the model gave one)
 // The campaign is a value only, never a term: campaigns are found after the
 // documents are written, and setting a value rewrites a document far more
 // cheaply than changing its terms. campaign:ID filters on the value.
@@ -107,6 +108,7 @@ std::string ThemeSentimentTerm(nlp::Polarity polarity, const std::string& id);
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kIdSlot = 5;
 inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
+inline constexpr Xapian::valueno kSentimentConfidenceSlot = 9;
 inline constexpr Xapian::valueno kCampaignSlot = 7;
 
 // The label ids in score-slot order, from the sift.labels metadata (empty

@@ -244,8 +244,14 @@ Status ApplySort(const SearchRequest& request, const Xapian::Database& db,
     }
     const bool descending =
         request.sort == SortOrder::kThemeSentimentDescending;
-    *key = std::make_unique<ThemeSentimentKey>(
+    *key = std::make_unique<MissingLastKey>(
         schema::kFirstThemeSentimentSlot + label, descending);
+    enquire->set_sort_by_key_then_relevance(key->get(), descending);
+  } else if (request.sort == SortOrder::kConfidenceAscending ||
+             request.sort == SortOrder::kConfidenceDescending) {
+    const bool descending = request.sort == SortOrder::kConfidenceDescending;
+    *key = std::make_unique<MissingLastKey>(schema::kSentimentConfidenceSlot,
+                                            descending);
     enquire->set_sort_by_key_then_relevance(key->get(), descending);
   } else if (request.sort == SortOrder::kSentimentAscending ||
              request.sort == SortOrder::kSentimentDescending) {

@@ -120,10 +120,10 @@ std::vector<FacetCount> ThemeSentimentFacets(
   return counts;
 }
 
-std::string ThemeSentimentKey::operator()(const Xapian::Document& doc) const {
+std::string MissingLastKey::operator()(const Xapian::Document& doc) const {
   std::string value = doc.get_value(slot_);
   if (!value.empty()) return value;
-  // sortable_serialise() of a score in [-1, 1] never starts with 0xff; ""
+  // sortable_serialise() of a value in [-1, 1] never starts with 0xff; ""
   // sorts before every value.
   return descending_ ? std::string() : std::string(2, '\xff');
 }

@@ -40,12 +40,13 @@ std::vector<FacetCount> ThemeSentimentFacets(
     const Xapian::Database& db, const Xapian::Query& query,
     const std::vector<std::string>& label_ids);
 
-// Sort key on one label's theme sentiment (value slot `slot`) that puts
-// responses without it last whichever way the sort runs. Use with
+// Sort key on a sortable_serialise() value of [-1, 1] (a theme's
+// sentiment, the sentiment confidence) that puts responses without it last
+// whichever way the sort runs. Use with
 // Enquire::set_sort_by_key_then_relevance(key, descending).
-class ThemeSentimentKey : public Xapian::KeyMaker {
+class MissingLastKey : public Xapian::KeyMaker {
  public:
-  ThemeSentimentKey(Xapian::valueno slot, bool descending)
+  MissingLastKey(Xapian::valueno slot, bool descending)
       : slot_(slot), descending_(descending) {}
   std::string operator()(const Xapian::Document& doc) const override;
 

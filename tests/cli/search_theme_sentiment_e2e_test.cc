@@ -235,6 +235,22 @@ TEST_F(SearchThemeSentimentTest, SortsByOneThemesSentimentWithOthersLast) {
   }
 }
 
+// An analyst reviews the least sure sentiment calls first.
+TEST_F(SearchThemeSentimentTest, SortsBySentimentConfidence) {
+  for (const bool descending : {false, true}) {
+    const std::string order = descending ? "-confidence" : "confidence";
+    Json ranked = Search({"", "--sort", order});
+    ASSERT_EQ(ranked["results"].size(), 6u);
+    for (std::size_t i = 1; i < ranked["results"].size(); ++i) {
+      const double before =
+          ranked["results"][i - 1]["sentiment_confidence"].get<double>();
+      const double after =
+          ranked["results"][i]["sentiment_confidence"].get<double>();
+      EXPECT_TRUE(descending ? before >= after : before <= after) << order;
+    }
+  }
+}
+
 TEST_F(SearchThemeSentimentTest, MistakesAreNamedNotSilentlyEmpty) {
   struct Case {
     std::vector<std::string> args;

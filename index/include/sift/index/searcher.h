@@ -40,6 +40,10 @@ enum class SortOrder {
   // most negative or most positive first; responses without it come last.
   kThemeSentimentAscending,
   kThemeSentimentDescending,
+  // By sentiment confidence, least sure first (for review) or most sure
+  // first; responses without one come last.
+  kConfidenceAscending,
+  kConfidenceDescending,
 };
 
 struct SearchRequest {
