@@ -43,6 +43,16 @@ void PrintTheme(const Json& t) {
     fmt::print("  \"{}\" ({}, {})\n", q["text"].get<std::string>(),
                q["id"].get<std::string>(), q["sector"].get<std::string>());
   }
+  if (t.contains("voices")) {
+    for (const auto& [side, label] :
+         {std::pair{"negative", "critical"}, {"positive", "supportive"}}) {
+      for (const auto& q : t["voices"][side]) {
+        fmt::print("  {}: \"{}\" ({}, {})\n", label,
+                   q["text"].get<std::string>(), q["id"].get<std::string>(),
+                   q["sector"].get<std::string>());
+      }
+    }
+  }
   for (const auto& st : t["subthemes"]) {
     fmt::print("  sub-theme {}: {} responses, sentiment {:+.2f}\n",
                st["name"].get<std::string>(), st["count"].get<int>(),

@@ -73,16 +73,23 @@ void AddHit(const index::SearchHit& hit, Corpus* corpus) {
     }
   }
   if (hit.sentences.empty()) {
-    corpus->sentences.push_back({index, 0,
-                                 static_cast<std::uint32_t>(r.text.size()),
-                                 static_cast<float>(r.sentiment), r.labels});
+    corpus->sentences.push_back(
+        {index, 0, static_cast<std::uint32_t>(r.text.size()),
+         static_cast<float>(r.sentiment), r.labels, r.polarity});
   }
   for (const auto& s : hit.sentences) {
+    // A database that stored scores only: class them as that sift did.
+    const int polarity = !s.polarity.empty()
+                             ? Polarity(s.polarity)
+                             : static_cast<int>(nlp::PolarityOfScore(
+                                   s.sentiment, corpus->negative_threshold,
+                                   corpus->positive_threshold));
     CorpusSentence x{index,
                      static_cast<std::uint32_t>(s.begin),
                      static_cast<std::uint32_t>(s.end),
                      static_cast<float>(s.sentiment),
-                     {}};
+                     {},
+                     polarity};
     for (const std::string& l : s.labels) {
       int k = corpus->LabelIndex(l);
       if (k >= 0) x.labels.push_back(k);

@@ -38,6 +38,7 @@ struct CorpusSentence {
   std::uint32_t begin = 0, end = 0;  // bytes of the response's text
   float sentiment = 0;
   std::vector<int> labels;  // label indexes the sentence carries
+  int polarity = 1;  // the model's class: 0 negative, 1 neutral, 2 positive
 };
 
 struct Corpus {

@@ -56,6 +56,35 @@ Result<std::vector<std::size_t>> Quotes(
   return sentences;
 }
 
+// {"negative": [...], "positive": [...]}: up to `k` quotes each among the
+// sentences of `target` the sentiment model classed so, central to them
+// and diverse, so the digest shows both sides in respondents' own words.
+// The words of sentences in `quoted` (the evidence quotes) are not
+// repeated, from whichever respondent.
+Result<nlohmann::ordered_json> Voices(const Corpus& corpus,
+                                      const std::vector<std::size_t>& target,
+                                      const std::vector<std::size_t>& quoted,
+                                      int k) {
+  std::set<std::string_view> already;
+  for (std::size_t s : quoted) already.insert(corpus.SentenceText(s));
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [name, polarity] :
+       {std::pair<const char*, int>{"negative", 0}, {"positive", 2}}) {
+    std::vector<std::size_t> side;
+    for (std::size_t s : target) {
+      if (corpus.sentences[s].polarity == polarity &&
+          already.count(corpus.SentenceText(s)) == 0) {
+        side.push_back(s);
+      }
+    }
+    auto chosen = Quotes(corpus, side, {}, k);
+    if (!chosen.ok()) return chosen.status();
+    out[name] = nlohmann::ordered_json::array();
+    for (std::size_t s : *chosen) out[name].push_back(QuoteJson(corpus, s));
+  }
+  return out;
+}
+
 // The `n` content words in most documents among `sentences`: a name for a
 // cluster that has no phrase distinctive against the rest of its theme.
 std::vector<std::string> CommonWords(const Corpus& corpus,
@@ -173,6 +202,9 @@ Result<nlohmann::ordered_json> SummariseText(
   if (!quotes.ok()) return quotes.status();
   out["quotes"] = nlohmann::ordered_json::array();
   for (std::size_t s : *quotes) out["quotes"].push_back(QuoteJson(corpus, s));
+  auto voices = Voices(corpus, target, *quotes, options.voices);
+  if (!voices.ok()) return voices.status();
+  out["voices"] = std::move(voices).value();
   auto subthemes = Subthemes(corpus, target, options);
   if (!subthemes.ok()) return subthemes.status();
   out["subthemes"] = std::move(subthemes).value();

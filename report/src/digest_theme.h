@@ -14,12 +14,14 @@ namespace sift::report {
 
 struct TextSummaryOptions {
   int quotes = 5;
+  int voices = 2;  // critical and supportive quotes each
   int phrases = 12;
   std::size_t max_phrase_sentences = 60000;  // per side, sampled evenly
   std::int64_t responses = 0;  // in the database, for the sub-theme gate
 };
 
-// {"phrases": [...], "quotes": [...], "subthemes": [...]} for the sentences
+// {"phrases": [...], "quotes": [...], "voices": {"negative": [...],
+// "positive": [...]}, "subthemes": [...]} for the sentences
 // `target` against `background` (indexes into corpus.sentences), shaped as
 // report/DIGEST_FORMAT.md says. Deterministic.
 Result<nlohmann::ordered_json> SummariseText(

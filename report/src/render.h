@@ -69,6 +69,9 @@ struct Theme {
   Sentiment sentiment;
   std::vector<Phrase> phrases;
   std::vector<Quote> quotes;
+  // Sentences the sentiment model classed negative and positive (empty in
+  // digests written before sift chose them).
+  std::vector<Quote> critical, supportive;
   std::vector<Subtheme> subthemes;
 };
 

@@ -189,6 +189,13 @@ std::string ThemeSection(const Theme& t) {
       .append("</figure>\n<h3>In their words</h3>\n");
   for (const Quote& q : t.quotes) body.append(QuoteBlock(q));
   if (t.quotes.empty()) body.append(Empty("No quotes."));
+  for (const auto& [heading, quotes] :
+       {std::pair{"Critical voices", &t.critical},
+        std::pair{"Supportive voices", &t.supportive}}) {
+    if (quotes->empty()) continue;
+    body.append("<h3>").append(heading).append("</h3>\n");
+    for (const Quote& q : *quotes) body.append(QuoteBlock(q));
+  }
   body.append("<h3>Sub-themes</h3>\n").append(SubthemeTable(t.subthemes));
   body.append("<h3>What was said and who said it</h3>\n<div class=\"grid\">\n")
       .append("<div>")

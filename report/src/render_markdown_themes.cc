@@ -77,6 +77,13 @@ std::string ThemeSection(const Theme& t) {
   out.append("### In their words\n\n");
   for (const Quote& q : t.quotes) out.append(QuoteBlock(q));
   if (t.quotes.empty()) out.append("*No quotes.*\n\n");
+  for (const auto& [heading, quotes] :
+       {std::pair{"Critical voices", &t.critical},
+        std::pair{"Supportive voices", &t.supportive}}) {
+    if (quotes->empty()) continue;
+    out.append("### ").append(heading).append("\n\n");
+    for (const Quote& q : *quotes) out.append(QuoteBlock(q));
+  }
   out.append("### Sub-themes\n\n").append(SubthemeTable(t.subthemes));
   out.append("### What was said and who said it\n\n")
       .append(PhraseTable(t.phrases))

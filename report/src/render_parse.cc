@@ -181,6 +181,10 @@ Theme ReadTheme(const Field& f) {
   t.sentiment = ReadSentiment(f["sentiment"]);
   t.phrases = Phrases(f["phrases"]);
   t.quotes = f["quotes"].Array<Quote>(ReadQuote);
+  if (Field voices = f.Optional("voices"); voices.present()) {
+    t.critical = voices["negative"].Array<Quote>(ReadQuote);
+    t.supportive = voices["positive"].Array<Quote>(ReadQuote);
+  }
   t.subthemes = Subthemes(f["subthemes"]);
   return t;
 }

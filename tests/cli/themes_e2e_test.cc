@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "cli/cli_test_util.h"
@@ -114,6 +115,33 @@ TEST_F(ThemesE2eTest, QuotesAreVerbatimSentencesOfTheirResponses) {
   }
   for (const Json& q : (*themes_)["outside_taxonomy"]["quotes"]) check(q);
   EXPECT_GT(quotes, 30);
+}
+
+// Each theme's critical and supportive voices are sentences the model
+// classed that way (as search shows them), not repeats of its quotes.
+TEST_F(ThemesE2eTest, VoicesAreSentencesOfTheirSide) {
+  int voices = 0;
+  for (const Json& t : (*themes_)["themes"]) {
+    std::set<std::string> quoted;
+    for (const Json& q : t["quotes"]) quoted.insert(q["text"]);
+    for (const auto& [side, quotes] : t["voices"].items()) {
+      EXPECT_LE(quotes.size(), 2u) << t["id"];
+      for (const Json& q : quotes) {
+        EXPECT_EQ(quoted.count(q["text"]), 0u) << q["text"];
+        Json hit = Search({"id:\"" + q["id"].get<std::string>() + "\""});
+        ASSERT_EQ(hit["total"], 1) << q["id"];
+        bool found = false;
+        for (const Json& s : hit["results"][0]["sentences"]) {
+          if (s["text"] != q["text"]) continue;
+          found = true;
+          EXPECT_EQ(s["sentiment"], side) << q["text"];
+        }
+        EXPECT_TRUE(found) << q["text"] << " is not a sentence of " << q["id"];
+        ++voices;
+      }
+    }
+  }
+  EXPECT_GE(voices, 20);  // nine themes, up to four each
 }
 
 TEST_F(ThemesE2eTest, PhrasesAreNotBoilerplateOrPlaceholders) {

@@ -289,6 +289,37 @@ TEST(RenderDigestTest, RepeatedShortAnswersUnderCampaigns) {
             "digest field repeated_answers[0].text: missing");
 }
 
+// Voices are optional (digests before them have none): a theme with them
+// shows both sides under their own headings, escaped and attributed.
+TEST(RenderDigestTest, CriticalAndSupportiveVoicesUnderTheirTheme) {
+  Json digest = Json::parse(Fixture());
+  ASSERT_FALSE(digest["themes"][0].contains("voices"));
+  EXPECT_EQ(Render(digest.dump(), DigestFormat::kHtml).find("Critical voices"),
+            std::string::npos);
+  Json quote = digest["themes"][0]["quotes"][0];
+  Json critical = quote, supportive = quote;
+  critical["text"] = "The A414 is <gridlocked> every morning.";
+  critical["sentiment"] = -0.8;
+  supportive["text"] = "The new rail link has been a success.";
+  supportive["sentiment"] = 0.7;
+  digest["themes"][0]["voices"] = {{"negative", Json::array({critical})},
+                                   {"positive", Json::array({supportive})}};
+  const std::string html = Render(digest.dump(), DigestFormat::kHtml);
+  const std::size_t heading = html.find("<h3>Critical voices</h3>");
+  ASSERT_NE(heading, std::string::npos);
+  EXPECT_NE(html.find("The A414 is &lt;gridlocked&gt; every morning.", heading),
+            std::string::npos);
+  EXPECT_NE(html.find("<h3>Supportive voices</h3>", heading),
+            std::string::npos);
+  const std::string md = Render(digest.dump(), DigestFormat::kMarkdown);
+  EXPECT_NE(md.find("### Critical voices"), std::string::npos);
+  EXPECT_NE(md.find("The new rail link has been a success."),
+            std::string::npos);
+  digest["themes"][0]["voices"].erase("positive");
+  EXPECT_EQ(RenderError(digest.dump()).message(),
+            "digest field themes[0].voices.positive: missing");
+}
+
 TEST(RenderDigestTest, NamesTheMissingOrWrongField) {
   Json digest = Json::parse(Fixture());
   digest["themes"][2].erase("count");
