@@ -67,25 +67,25 @@ schema::StoredThemes DocumentBuilder::Store(
     const nlp::Analysis* analysis) const {
   schema::StoredThemes stored;
   if (analysis == nullptr) return stored;
-  auto round4 = RoundAsStored;
   const nlp::Prediction& themes = analysis->themes;
   stored.classified = true;
   stored.needs_review = themes.needs_review;
   for (int l : themes.labels) stored.labels.push_back(label_ids_[l]);
   for (std::size_t l = 0; l < themes.scores.size(); ++l) {
-    stored.scores.emplace_back(label_ids_[l],
-                               static_cast<float>(round4(themes.scores[l])));
+    stored.scores.emplace_back(
+        label_ids_[l], static_cast<float>(RoundAsStored(themes.scores[l])));
   }
   if (analysis->has_sentiment) {
     stored.has_sentiment = true;
     stored.sentiment = nlp::PolarityName(analysis->sentiment.polarity);
-    stored.sentiment_score = round4(analysis->sentiment.score);
+    stored.sentiment_score = RoundAsStored(analysis->sentiment.score);
     if (analysis->sentiment.has_confidence()) {
-      stored.sentiment_confidence = round4(analysis->sentiment.confidence());
+      stored.sentiment_confidence =
+          RoundAsStored(analysis->sentiment.confidence());
     }
     for (const nlp::ThemeSentiment& t : analysis->theme_sentiment) {
       stored.theme_sentiment.push_back(
-          {label_ids_[t.label], round4(t.score),
+          {label_ids_[t.label], RoundAsStored(t.score),
            std::string(nlp::PolarityName(t.polarity))});
     }
     const auto& sentences = analysis->sentiment.sentences;
@@ -93,7 +93,7 @@ schema::StoredThemes DocumentBuilder::Store(
       schema::StoredThemes::Sentence s;
       s.begin = sentences[k].span.begin;
       s.end = sentences[k].span.end;
-      s.sentiment = round4(sentences[k].score);
+      s.sentiment = RoundAsStored(sentences[k].score);
       s.polarity = nlp::PolarityName(sentences[k].polarity);
       if (k < analysis->sentence_labels.size()) {
         for (int l : analysis->sentence_labels[k]) {

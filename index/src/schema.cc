@@ -19,6 +19,16 @@ std::string ThemeSentimentTerm(nlp::Polarity polarity, const std::string& id) {
   return prefix + id;
 }
 
+std::int64_t CountWithTerm(const Xapian::Database& db,
+                           const Xapian::Query& query,
+                           const std::string& term) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(term)));
+  return static_cast<std::int64_t>(
+      enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated());
+}
+
 std::vector<std::string> LabelIds(const Xapian::Database& db) {
   std::vector<std::string> ids;
   nlohmann::json j =

@@ -71,6 +71,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -110,6 +111,11 @@ inline constexpr Xapian::valueno kIdSlot = 5;
 inline constexpr Xapian::valueno kSentimentScoreSlot = 8;
 inline constexpr Xapian::valueno kSentimentConfidenceSlot = 9;
 inline constexpr Xapian::valueno kCampaignSlot = 7;
+
+// The exact number of responses matching `query` that carry `term` (for
+// facets over terms: themes, theme sentiment).
+std::int64_t CountWithTerm(const Xapian::Database& db,
+                           const Xapian::Query& query, const std::string& term);
 
 // The label ids in score-slot order, from the sift.labels metadata (empty
 // when no classifier ran).

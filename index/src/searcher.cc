@@ -118,12 +118,8 @@ std::vector<FacetCount> ThemeFacets(const Xapian::Database& db,
                                     const Xapian::Query& query) {
   std::vector<FacetCount> counts;
   for (const std::string& id : schema::LabelIds(db)) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(schema::kThemePrefix + id)));
-    Xapian::MSet m = enquire.get_mset(0, 0, db.get_doccount());
     counts.push_back(
-        {id, id, static_cast<std::int64_t>(m.get_matches_estimated())});
+        {id, id, schema::CountWithTerm(db, query, schema::kThemePrefix + id)});
   }
   std::stable_sort(counts.begin(), counts.end(),
                    [](const FacetCount& a, const FacetCount& b) {

@@ -106,15 +106,12 @@ std::vector<FacetCount> ThemeSentimentFacets(
   std::vector<FacetCount> counts;
   for (const std::string& id : label_ids) {
     for (nlp::Polarity polarity : kClasses) {
-      Xapian::Enquire enquire(db);
-      enquire.set_query(Xapian::Query(
-          Xapian::Query::OP_FILTER, query,
-          Xapian::Query(schema::ThemeSentimentTerm(polarity, id))));
-      Xapian::MSet m = enquire.get_mset(0, 0, db.get_doccount());
       const std::string key =
           id + ":" + std::string(nlp::PolarityName(polarity));
       counts.push_back(
-          {key, key, static_cast<std::int64_t>(m.get_matches_estimated())});
+          {key, key,
+           schema::CountWithTerm(db, query,
+                                 schema::ThemeSentimentTerm(polarity, id))});
     }
   }
   return counts;

@@ -35,6 +35,15 @@ int Polarity(const std::string& name) {
   return name == "negative" ? 0 : name == "positive" ? 2 : 1;
 }
 
+// The class stored with a theme or sentence; in a database that stored
+// scores only, `score` classed as that sift did.
+int StoredPolarity(const std::string& stored, double score,
+                   const Corpus& corpus) {
+  if (!stored.empty()) return Polarity(stored);
+  return static_cast<int>(nlp::PolarityOfScore(score, corpus.negative_threshold,
+                                               corpus.positive_threshold));
+}
+
 // Adds `hit` and its sentences to `corpus`.
 void AddHit(const index::SearchHit& hit, Corpus* corpus) {
   CorpusResponse r;
@@ -64,12 +73,7 @@ void AddHit(const index::SearchHit& hit, Corpus* corpus) {
       int k = corpus->LabelIndex(t.label);
       if (k < 0) continue;
       r.theme_sentiment[k] = t.score;
-      // A database that stored scores only: class them as that sift did.
-      r.theme_polarity[k] = !t.sentiment.empty()
-                                ? Polarity(t.sentiment)
-                                : static_cast<int>(nlp::PolarityOfScore(
-                                      t.score, corpus->negative_threshold,
-                                      corpus->positive_threshold));
+      r.theme_polarity[k] = StoredPolarity(t.sentiment, t.score, *corpus);
     }
   }
   if (hit.sentences.empty()) {
@@ -78,18 +82,12 @@ void AddHit(const index::SearchHit& hit, Corpus* corpus) {
          static_cast<float>(r.sentiment), r.labels, r.polarity});
   }
   for (const auto& s : hit.sentences) {
-    // A database that stored scores only: class them as that sift did.
-    const int polarity = !s.polarity.empty()
-                             ? Polarity(s.polarity)
-                             : static_cast<int>(nlp::PolarityOfScore(
-                                   s.sentiment, corpus->negative_threshold,
-                                   corpus->positive_threshold));
     CorpusSentence x{index,
                      static_cast<std::uint32_t>(s.begin),
                      static_cast<std::uint32_t>(s.end),
                      static_cast<float>(s.sentiment),
                      {},
-                     polarity};
+                     StoredPolarity(s.polarity, s.sentiment, *corpus)};
     for (const std::string& l : s.labels) {
       int k = corpus->LabelIndex(l);
       if (k >= 0) x.labels.push_back(k);
